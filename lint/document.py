@@ -1,0 +1,204 @@
+"""The Document: one text to lint, with the views rules share.
+
+Views (lines, paragraphs, the language guess, offset-to-position mapping) are computed on first use
+and cached, so twenty rules that walk the lines split the text once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+from collections.abc import Callable
+from typing import Any
+
+from .language import guess_language
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: ``text`` is ``doc.text[start:end]`` without its line break, which ends at ``end_break``."""
+
+    index: int  # 0-based
+    start: int
+    end: int
+    end_break: int
+    text: str
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A maximal run of non-blank lines (``first``/``last`` are 0-based line indexes)."""
+
+    index: int
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in code points
+
+
+class Document:
+    """A text plus where it came from.
+
+    ``path`` is the file (or ``"-"``), ``record`` the record id inside a JSONL file, ``meta`` the
+    record's other fields (url, lang, source…), ``language`` a forced language or ``None`` to guess.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "-",
+        record: str | None = None,
+        meta: dict[str, Any] | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.record = record
+        self.meta = meta or {}
+        self._forced_language = language if language not in (None, "auto") else None
+        self._views: dict[Any, Any] = {}
+
+    def __repr__(self) -> str:
+        where = f"{self.path}:{self.record}" if self.record is not None else self.path
+        return f"Document({where!r}, {len(self.text)} chars)"
+
+    def with_text(self, text: str) -> Document:
+        """The same source with another text (the fixer's next pass): views are recomputed."""
+        language = self._forced_language or (self.language if "language" in self.__dict__ else None)
+        return Document(text, self.path, self.record, self.meta, language)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def view(self, key: Any, compute: Callable[[Document], Any]) -> Any:
+        """A view a rule family derives and shares (computed once per document and key).
+
+        The engine knows none of these views: a family names its own key (e.g. the folded
+        paragraphs duplicate rules compare), and every rule asking for it gets the same object.
+        """
+        try:
+            return self._views[key]
+        except KeyError:
+            value = self._views[key] = compute(self)
+            return value
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        text = self.text
+        lines = []
+        start = 0
+        index = 0
+        length = len(text)
+        while start < length:
+            newline = text.find("\n", start)
+            if newline == -1:
+                end = end_break = length
+            else:
+                end_break = newline + 1
+                end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+            lines.append(Line(index, start, end, end_break, text[start:end]))
+            index += 1
+            start = end_break
+        return tuple(lines)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [line.start for line in self.lines] or [0]
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        paragraphs = []
+        run: list[Line] = []
+        for line in (*self.lines, None):
+            if line is not None and not line.is_blank:
+                run.append(line)
+                continue
+            if run:
+                start, end = run[0].start, run[-1].end
+                paragraphs.append(
+                    Paragraph(len(paragraphs), run[0].index, run[-1].index, start, end, self.text[start:end])
+                )
+                run = []
+        return tuple(paragraphs)
+
+    @cached_property
+    def content_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if not line.is_blank)
+
+    @cached_property
+    def language(self) -> str:
+        return self._forced_language or guess_language(self.text)
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def line_index_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
+
+    def position(self, offset: int) -> Position:
+        index = self.line_index_at(offset)
+        line_start = self.line_starts[index] if self.lines else 0
+        return Position(index + 1, offset - line_start + 1)
+
+    def end_position(self, start: int, end: int) -> Position:
+        """Position of an exclusive span end; a span ending in a line break ends on that line."""
+        if end > start and self.text[end - 1] == "\n":
+            line = self.lines[self.line_index_at(end - 1)]
+            return Position(line.number, line.end - line.start + 1)
+        return self.position(end)
+
+    # -- spans for fixes -------------------------------------------------------------------------
+
+    def removal_span(self, first: int, last: int) -> tuple[int, int]:
+        """The span that deletes lines ``first..last`` (0-based, inclusive) without leaving a gap.
+
+        The lines go with their line breaks; a blank line that would be left doubled (or leading,
+        or trailing) goes too, so a deletion never leaves layout debris for another rule to fix.
+        """
+        lines = self.lines
+        start, end = lines[first].start, lines[last].end_break
+        if last + 1 >= len(lines) or all(line.is_blank for line in lines[last + 1 :]):
+            # Deleting up to the end: give the text back its last content line with its break.
+            end = len(self.text)
+            index = first
+            while index > 0 and lines[index - 1].is_blank:
+                index -= 1
+            start = lines[index].start if index < first else start
+            if index == 0:
+                start = 0
+            return start, end
+        if first == 0 or lines[first - 1].is_blank:
+            index = last + 1
+            while index < len(lines) and lines[index].is_blank:
+                index += 1
+            end = lines[index].start if index < len(lines) else len(self.text)
+        return start, end
+
+    def claimable_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """How far a fix of a finding on ``[start, end)`` may reach: the whole lines the span
+        touches and the blank lines around them (a line deletion takes its breaks and spacing)."""
+        lines = self.lines
+        if not lines:
+            return 0, len(self.text)
+        first = self.line_index_at(start)
+        last = self.line_index_at(max(end - 1, start))
+        while first > 0 and lines[first - 1].is_blank:
+            first -= 1
+        while last + 1 < len(lines) and lines[last + 1].is_blank:
+            last += 1
+        low = lines[first - 1].end if first > 0 else 0
+        return low, lines[last].end_break

@@ -1,0 +1,113 @@
+"""The values that flow through the pipeline: edits, fixes and findings.
+
+Every offset is a 0-based code-point index into the text the finding was made on, and every span is
+half-open ``[start, end)``. Rules build these values; the engine alone applies them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, enum.Enum):
+    """How much a fix can be trusted, in the order of trust (as in ruff)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``replacement``; an insertion has ``start == end``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid edit range [{self.start}, {self.end})")
+
+    @classmethod
+    def delete(cls, start: int, end: int) -> Edit:
+        return cls(start, end, "")
+
+    @classmethod
+    def insert(cls, at: int, text: str) -> Edit:
+        return cls(at, at, text)
+
+    @property
+    def deleted(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+    def __post_init__(self) -> None:
+        if not self.edits:
+            raise ValueError("a fix needs at least one edit")
+        ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
+        for before, after in zip(ordered, ordered[1:]):
+            if after.start < before.end:
+                raise ValueError("the edits of one fix overlap")
+        object.__setattr__(self, "edits", ordered)
+
+    @classmethod
+    def safe(cls, description: str, *edits: Edit) -> Fix:
+        return cls(description, Applicability.SAFE, tuple(edits))
+
+    @classmethod
+    def unsafe(cls, description: str, *edits: Edit) -> Fix:
+        return cls(description, Applicability.UNSAFE, tuple(edits))
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return self.edits[-1].end
+
+    def with_applicability(self, applicability: Applicability) -> Fix:
+        return Fix(self.description, applicability, self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    severity: Severity = Severity.WARNING
+    fix: Fix | None = None
+    # Free-form, JSON-serialisable details a reporter may show (e.g. the span a duplicate copies).
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"{self.code}: invalid span [{self.start}, {self.end})")
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits in one sweep (callers guarantee they do not overlap)."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,177 @@
+"""Inputs and outputs: finding files, reading them into Documents, writing fixes back atomically.
+
+Bad input never stops a run: each problem becomes an :class:`InputError` (one line naming the file
+and, for JSONL, the record) and the other inputs are still linted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .document import Document
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    message: str
+    record: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.record}" if self.record is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Source:
+    """One input file (or stdin) and the documents read from it."""
+
+    path: str
+    documents: list[Document] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    is_jsonl: bool = False
+    # JSONL only: every line as read, with the index of the document it holds (or None).
+    raw_lines: list[tuple[str, Any]] = field(default_factory=list)
+    text_field: str = "text"
+
+
+def discover_files(paths: list[Path], settings: Settings) -> Iterator[Path | InputError]:
+    """Files to lint: explicit files as given, directories walked for included, non-excluded files."""
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            yield InputError(str(path), "no such file or directory")
+            continue
+        if path.is_file():
+            candidates = [path]
+        else:
+            candidates = sorted(_walk(path, settings))
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
+
+
+def _walk(root: Path, settings: Settings) -> Iterator[Path]:
+    for directory, subdirectories, files in os.walk(root):
+        base = Path(directory)
+        subdirectories[:] = sorted(d for d in subdirectories if not settings.is_excluded(base / d))
+        for name in files:
+            path = base / name
+            if settings.is_included(path) and not settings.is_excluded(path):
+                yield path
+
+
+def decode(data: bytes, path: str) -> str | InputError:
+    if not data.strip():
+        return InputError(path, "empty file" if not data else "file holds only white space")
+    if b"\0" in data[:BINARY_SNIFF]:
+        return InputError(path, "binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return InputError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, offset {error.start})")
+
+
+def read_source(path: Path | str, settings: Settings, data: bytes | None = None) -> Source:
+    """Read one file (or ``data`` given for stdin) into Documents."""
+    name = str(path)
+    source = Source(name, is_jsonl=name.endswith(JSONL_SUFFIXES))
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            source.errors.append(InputError(name, f"cannot read: {error.strerror or error}"))
+            return source
+    text = decode(data, name)
+    if isinstance(text, InputError):
+        source.errors.append(text)
+        return source
+    language = settings.language
+    if not source.is_jsonl:
+        source.documents.append(Document(text, name, language=language))
+        return source
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        if not raw.strip():
+            source.raw_lines.append((raw, None))
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as error:
+            source.errors.append(InputError(name, f"invalid JSON: {error.msg}", record=f"line {number}"))
+            source.raw_lines.append((raw, None))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(source.text_field), str):
+            source.errors.append(
+                InputError(name, f"record has no string field {source.text_field!r}", record=f"line {number}")
+            )
+            source.raw_lines.append((raw, None))
+            continue
+        record_id = str(record.get("id", f"line {number}"))
+        meta = {key: value for key, value in record.items() if key != source.text_field}
+        lang = language if language != "auto" else record.get("lang") if isinstance(record.get("lang"), str) else None
+        source.documents.append(Document(record[source.text_field], name, record_id, meta, lang))
+        source.raw_lines.append((raw, len(source.documents) - 1))
+    return source
+
+
+def render_source(source: Source, texts: list[str]) -> str:
+    """The file content with each document's text replaced by ``texts`` (same order)."""
+    if not source.is_jsonl:
+        return texts[0]
+    out = []
+    for raw, index in source.raw_lines:
+        if index is None:
+            out.append(raw)
+            continue
+        record = json.loads(raw)
+        record[source.text_field] = texts[index]
+        ending = "\n" if raw.endswith("\n") else ""
+        out.append(json.dumps(record, ensure_ascii=False) + ending)
+    return "".join(out)
+
+
+def write_atomic(path: Path | str, content: str) -> None:
+    """Replace ``path`` with ``content`` so that readers see the old or the new file, never half.
+
+    The temporary file lives in the same directory (``os.replace`` is atomic only within one file
+    system) and takes the original's permission bits.
+    """
+    path = Path(path)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".newslint-tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()

@@ -1,0 +1,65 @@
+"""Phrase lists and patterns, kept as data: ``data/<family>/<lang>.toml``, one table per rule name.
+
+A table may hold ``phrases`` (literal strings, compared case-insensitively on folded text) and
+``patterns`` (regular expressions, ``regex`` module syntax, matched case-insensitively). Every
+language's entries apply to every document: a French page scraped from a template carries English
+widgets too. Files are read once per process.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}']+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, one kind of apostrophe, words separated by single spaces, no punctuation or emoji."""
+    return _NON_WORD.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
+
+
+@lru_cache(maxsize=None)
+def family_tables(family: str) -> dict[str, dict[str, Any]]:
+    """``{lang: {rule-name: table}}`` for one family."""
+    tables: dict[str, dict[str, Any]] = {}
+    folder = resources.files("newslint.rules").joinpath("data", family)
+    if not folder.is_dir():
+        return tables
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            tables[entry.name[: -len(".toml")]] = tomllib.loads(entry.read_text("utf-8"))
+    return tables
+
+
+@lru_cache(maxsize=None)
+def phrases(family: str, rule: str, key: str = "phrases", languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Every language's ``key`` list for ``rule``, folded, deduplicated, in file order."""
+    seen: dict[str, None] = {}
+    for lang, tables in family_tables(family).items():
+        if languages is not None and lang not in languages:
+            continue
+        for phrase in tables.get(rule, {}).get(key, ()):
+            seen.setdefault(fold(phrase), None)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=None)
+def pattern(family: str, rule: str, key: str = "patterns", flags: int = 0) -> regex.Pattern[str] | None:
+    """One compiled alternation of every language's ``key`` patterns for ``rule`` (or None)."""
+    sources = []
+    for tables in family_tables(family).values():
+        sources.extend(tables.get(rule, {}).get(key, ()))
+    if not sources:
+        return None
+    return regex.compile("|".join(f"(?:{source})" for source in sources), regex.IGNORECASE | regex.V1 | flags)

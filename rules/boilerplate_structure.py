@@ -1,0 +1,3 @@
+"""BP: boilerplate of page structure (navigation, bylines, tags, credits). Being written."""
+
+RULES: list = []

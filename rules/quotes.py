@@ -1,0 +1,3 @@
+"""Placeholder: this family's rules are being written."""
+
+RULES: list = []
