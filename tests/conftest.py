@@ -1,0 +1,47 @@
+"""Shared fixtures: lint or fix a text with chosen rules, and read the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import Applicability, Document, Finding, Linter
+from newslint.config import Settings
+from newslint.registry import default_ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def make_linter(select: tuple[str, ...] | None = None, **rule_options: dict) -> Linter:
+    """A linter with ``select`` (None: the default rules) and per-rule options by code."""
+    settings = Settings(select=select, rule_options=rule_options)
+    return Linter(default_ruleset(), settings)
+
+
+def lint_text(text: str, *select: str, language: str | None = None, **rule_options: dict) -> list[Finding]:
+    linter = make_linter(tuple(select) or None, **rule_options)
+    return linter.lint(Document(text, "test.txt", language=language))
+
+
+def fix_text(text: str, *select: str, unsafe: bool = False, language: str | None = None, **rule_options: dict) -> str:
+    linter = make_linter(tuple(select) or None, **rule_options)
+    applicable = [Applicability.SAFE] + ([Applicability.UNSAFE] if unsafe else [])
+    return linter.fix(Document(text, "test.txt", language=language), applicable).document.text
+
+
+def seed_text(prefix: str) -> str:
+    """The seed whose file name starts with ``prefix`` (e.g. "000")."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text("utf-8")
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of an offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
