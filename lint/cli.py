@@ -16,7 +16,6 @@ from pathlib import Path
 import click
 
 from .config import ConfigError, Settings, check_selectors, find_config, load_settings
-from .document import Document
 from .engine import Linter
 from .model import Applicability
 from .registry import PluginError, RuleSet, default_ruleset
@@ -94,6 +93,7 @@ class SettingsResolver:
 
 def _sources(paths: Sequence[str], resolver: SettingsResolver, stdin_filename: str | None, outcome: Outcome):
     """Yield (linter, source) for every input, recording unreadable ones in ``outcome``."""
+    seen: set[Path] = set()  # a file named twice (or inside a directory also given) is linted once
     for raw in paths:
         if raw == "-":
             name = stdin_filename or "-"
@@ -105,7 +105,8 @@ def _sources(paths: Sequence[str], resolver: SettingsResolver, stdin_filename: s
         for item in discover_files([path], linter.settings):
             if isinstance(item, InputError):
                 outcome.errors.append(str(item))
-            else:
+            elif item.resolve() not in seen:
+                seen.add(item.resolve())
                 yield linter, read_source(item, linter.settings)
 
 
@@ -137,21 +138,29 @@ def _process(source: Source, linter: Linter, options: dict, outcome: Outcome, co
         result = linter.fix(document, applicable, plan, corpus)
         new_texts.append(result.document.text)
         outcome.fixed.extend(Diagnostic(document, f) for f in result.applied)
+        where = f"{document.path}:{document.record}" if document.record is not None else document.path
         for refused in result.refused:
-            pos = result.document.position(refused.finding.start)
-            where = f"{document.path}:{document.record}" if document.record is not None else document.path
+            # The finding's offsets refer to the text of the pass that refused it, not the final text.
+            pos = (refused.document or result.document).position(refused.finding.start)
             outcome.warnings.append(
                 f"{where}:{pos.line}:{pos.column}: {refused.finding.code} fix refused: {refused.reason}"
             )
         if result.unstable:
             outcome.warnings.append(
-                f"{document.path}: fixes did not converge after the maximum passes for {', '.join(result.unstable)}"
+                f"{where}: fixes did not converge after the maximum passes for {', '.join(result.unstable)}"
             )
         if not options["fix_only"]:
             remaining = linter.lint(result.document, plan, corpus)
             outcome.diagnostics.extend(Diagnostic(result.document, f) for f in remaining)
+    # A rule that crashes on a text crashes again on every fixer pass: report it once per document.
+    reported: set[tuple[str, str | None, str]] = set()
     for document, crash in linter.crashes:
-        outcome.errors.append(f"{document.path}: rule {crash.code} crashed: {crash.error} (please report this bug)")
+        key = (document.path, document.record, crash.code)
+        if key in reported:
+            continue
+        reported.add(key)
+        where = f"{document.path}:{document.record}" if document.record is not None else document.path
+        outcome.errors.append(f"{where}: rule {crash.code} crashed: {crash.error} (please report this bug)")
     linter.crashes.clear()
     if not fixing:
         return
@@ -241,8 +250,15 @@ def _emit(outcome: Outcome, options: dict, ruleset: RuleSet) -> None:
     if outcome.stdout_text is not None:
         click.echo(outcome.stdout_text, nl=False)
     report_to_stderr = outcome.stdout_text is not None  # stdout carries the fixed text
+    # Files by path; the records of a JSONL file in file order (the order they were linted in).
+    record_order: dict[tuple[str, str | None], int] = {}
+    for diagnostic in outcome.diagnostics:
+        record_order.setdefault((diagnostic.document.path, diagnostic.document.record), len(record_order))
     diagnostics = sorted(
-        outcome.diagnostics, key=lambda d: (d.document.path, _record_key(d.document), d.finding.start, d.finding.code)
+        outcome.diagnostics,
+        key=lambda d: (
+            d.document.path, record_order[(d.document.path, d.document.record)], d.finding.start, d.finding.code
+        ),
     )
     chunks: list[str] = []
     fmt = options["output_format"]
@@ -262,14 +278,12 @@ def _emit(outcome: Outcome, options: dict, ruleset: RuleSet) -> None:
             chunks.append(summary(diagnostics, len(outcome.fixed), options["unsafe_fixes"]) + "\n")
     text = ("\n" if fmt in ("full",) and diagnostics else "").join(c for c in chunks if c)
     if options["output_file"] is not None:
-        write_atomic(options["output_file"], text)
+        try:
+            write_atomic(options["output_file"], text)
+        except OSError as error:
+            _fail(f"{options['output_file']}: cannot write the report: {error.strerror or error}")
     else:
         click.echo(text, nl=False, err=report_to_stderr)
-
-
-def _record_key(document: Document) -> tuple[int, str]:
-    # Records keep their file order; the id sorts ties only.
-    return (0, "") if document.record is None else (1, str(document.record))
 
 
 def _fixes_summary(fixed: list[Diagnostic]) -> str:

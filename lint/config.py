@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,9 @@ DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",
     ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", "site-packages",
 )
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class ConfigError(Exception):
@@ -69,10 +73,12 @@ class Settings:
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
     ) -> Settings:
+        # As in ruff, a command-line select replaces the configured selection, extend-select
+        # included; the configured ignores still apply (the more specific selector wins).
         return replace(
             self,
             select=tuple(select) if select is not None else self.select,
-            extend_select=self.extend_select + tuple(extend_select),
+            extend_select=(self.extend_select if select is None else ()) + tuple(extend_select),
             ignore=self.ignore + tuple(ignore),
         )
 
@@ -151,7 +157,9 @@ def _key_path(prefix: str, parts: Iterable[Any]) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{part}" if path else str(part)
+            # A key that is not a bare TOML key (a glob such as "*.txt") is quoted, as in TOML.
+            key = str(part) if _BARE_KEY.match(str(part)) else json.dumps(str(part), ensure_ascii=False)
+            path += f".{key}" if path else key
     return path or "(top level)"
 
 
@@ -252,14 +260,16 @@ def _chosen(on: Iterable[str], off: Iterable[str], rule: type[Rule], ruleset: Ru
 
 
 def enabled_rules(settings: Settings, ruleset: RuleSet, path: str | None = None) -> list[type[Rule]]:
-    ignore = settings.ignore + (settings.ignored_for(path) if path else ())
+    # As in ruff, per-file-ignores filter the selection afterwards: `select = ["BP001"]` with
+    # `"old/*" = ["BP"]` turns BP001 off in old/, whatever the specificity of the selector.
+    per_file = settings.ignored_for(path) if path else ()
     chosen = []
     for rule in ruleset.rules.values():
         on = _best(settings.extend_select + (settings.select or ()), rule, ruleset)
         if settings.select is None and rule.default_enabled:
             # The implicit default selection is the least specific: any ignore beats it.
             on = max(on, 0)
-        if on > _best(ignore, rule, ruleset):
+        if on > _best(settings.ignore, rule, ruleset) and _best(per_file, rule, ruleset) < 0:
             chosen.append(rule)
     return chosen
 

@@ -50,6 +50,8 @@ class RuleCrash:
 class RefusedFix:
     finding: Finding
     reason: str
+    # The text the finding's offsets refer to (the pass it was refused in), for its line and column.
+    document: Document | None = None
 
 
 @dataclass
@@ -104,13 +106,27 @@ class Linter:
         if not corpus_rules:
             return {}
         summaries: dict[str, list[Any]] = {active.rule.code: [] for active in corpus_rules}
+        broken: set[str] = set()
         for document in documents:
             for active in corpus_rules:
-                summaries[active.rule.code].append(active.rule.collect(document, active.options))
-        return {
-            active.rule.code: active.rule.combine(summaries[active.rule.code], active.options)  # type: ignore[attr-defined]
-            for active in corpus_rules
-        }
+                code = active.rule.code
+                if code in broken:
+                    continue
+                try:
+                    summaries[code].append(active.rule.collect(document, active.options))  # type: ignore[attr-defined]
+                except Exception as error:  # as in lint: one broken rule must not stop the run
+                    broken.add(code)
+                    self.crashes.append((document, RuleCrash(code, f"{type(error).__name__}: {error}")))
+        models: dict[str, Any] = {}
+        for active in corpus_rules:
+            code = active.rule.code
+            if code in broken:
+                continue
+            try:
+                models[code] = active.rule.combine(summaries[code], active.options)  # type: ignore[attr-defined]
+            except Exception as error:
+                self.crashes.append((Document("", "<corpus>"), RuleCrash(code, f"{type(error).__name__}: {error}")))
+        return models
 
     def lint(
         self, document: Document, plan: Plan | None = None, corpus: Mapping[str, Any] | None = None
@@ -123,7 +139,14 @@ class Linter:
                     produced = active.rule.check(document, active.options, (corpus or {}).get(active.rule.code))
                 else:
                     produced = active.rule.check(document, active.options)
+                length = len(document.text)
                 for finding in produced:
+                    if finding.end > length:
+                        # A rule bug: no reporter can place it, and a fix would read past the text.
+                        raise ValueError(
+                            f"finding span [{finding.start}, {finding.end}) reaches past the end of the text "
+                            f"({length} characters)"
+                        )
                     findings.append(_adjust_fix(finding, active))
             except Exception as error:  # one broken rule must not hide every other finding
                 self.crashes.append((document, RuleCrash(active.rule.code, f"{type(error).__name__}: {error}")))
@@ -150,10 +173,10 @@ class Linter:
                 return result
             edits = [edit for finding in accepted for edit in finding.fix.edits]  # type: ignore[union-attr]
             new_text = apply_edits(result.document.text, edits)
+            if new_text == result.document.text:
+                return result  # fixes that change nothing are not applied fixes (and would loop)
             result.passes += 1
             result.applied.extend(accepted)
-            if new_text == result.document.text:
-                return result
             result.document = result.document.with_text(new_text)
         leftover = self._select_fixes(
             result.document, self.lint(result.document, plan, corpus), applicable, FixResult(result.document), set()
@@ -178,7 +201,7 @@ class Linter:
                 key = (finding.code, reason, document.text[finding.start : finding.end])
                 if key not in refused_seen:
                     refused_seen.add(key)
-                    result.refused.append(RefusedFix(finding, reason))
+                    result.refused.append(RefusedFix(finding, reason, document))
                 continue
             ranges = [(edit.start, edit.end) for edit in finding.fix.edits]  # type: ignore[union-attr]
             if any(_overlaps(a, b) for a in ranges for b in taken):

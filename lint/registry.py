@@ -94,7 +94,10 @@ def discover(entry_points: Sequence[importlib.metadata.EntryPoint] | None = None
             loaded = entry_point.load()
         except Exception as error:  # a broken plugin must be named, not crash with a traceback
             raise PluginError(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {error}") from error
-        classes.extend(rules_from_object(loaded))
+        try:
+            classes.extend(rules_from_object(loaded))
+        except PluginError as error:
+            raise PluginError(f"plugin {entry_point.name!r} ({entry_point.value}): {error}") from error
     return RuleSet.from_classes(classes)
 
 

@@ -7,11 +7,13 @@ refer to) and returns text, so the CLI decides where it goes.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+from urllib.parse import quote
 
 from .document import Document
 from .model import Applicability, Finding
@@ -53,14 +55,31 @@ def _marker(fix_applicability: Applicability | None) -> str:
 # -- text formats ------------------------------------------------------------------------------
 
 
+def _one_line(message: str) -> str:
+    """A message on one line: a rule's line break must not split a text report's line."""
+    return " ".join(message.split("\n")).replace("\r", "") if "\n" in message or "\r" in message else message
+
+
 def format_concise(diagnostics: Sequence[Diagnostic]) -> str:
     lines = []
     for diagnostic in diagnostics:
         finding, doc = diagnostic.finding, diagnostic.document
         pos = doc.position(finding.start)
         marker = _marker(finding.fix.applicability if finding.fix else None)
-        lines.append(f"{diagnostic.where}:{pos.line}:{pos.column}: {finding.code} {marker}{finding.message}")
+        message = _one_line(finding.message)
+        lines.append(f"{diagnostic.where}:{pos.line}:{pos.column}: {finding.code} {marker}{message}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: 2 for wide and full-width characters, 0 for combining marks
+    and zero-width characters, 1 otherwise."""
+    cells = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u2060\ufeff" or "\ufe00" <= char <= "\ufe0f":
+            continue
+        cells += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return cells
 
 
 def _snippet(doc: Document, start: int, end: int, code: str) -> list[str]:
@@ -91,11 +110,13 @@ def _snippet(doc: Document, start: int, end: int, code: str) -> list[str]:
             shown, offset = text, 0
         out.append(f"{index + 1:>{gutter}} | {shown}")
         if index in (first, last) or len(indexes) == 1:
-            lo = mark_from - window_start + offset
+            lo = max(mark_from - window_start + offset, 0)
             hi = min(mark_to - window_start + offset, len(shown))
-            width = max(hi - lo, 1)
+            # Carets line up in a terminal: wide characters (emoji, CJK) take two cells and
+            # combining accents none, in the line above as under it.
+            width = max(display_width(shown[lo:hi]), 1)
             label = f" {code}" if index == last else ""
-            out.append(f"{' ' * gutter} | {' ' * max(lo, 0)}{'^' * width}{label}")
+            out.append(f"{' ' * gutter} | {' ' * display_width(shown[:lo])}{'^' * width}{label}")
     return out
 
 
@@ -105,7 +126,8 @@ def format_full(diagnostics: Sequence[Diagnostic]) -> str:
         finding, doc = diagnostic.finding, diagnostic.document
         pos = doc.position(finding.start)
         marker = _marker(finding.fix.applicability if finding.fix else None)
-        block = [f"{diagnostic.where}:{pos.line}:{pos.column}: {finding.code} {marker}{finding.message}"]
+        message = _one_line(finding.message)
+        block = [f"{diagnostic.where}:{pos.line}:{pos.column}: {finding.code} {marker}{message}"]
         if doc.lines:
             block.extend(_snippet(doc, finding.start, finding.end, finding.code))
         if finding.fix is not None:
@@ -180,6 +202,15 @@ def format_jsonl(diagnostics: Sequence[Diagnostic]) -> str:
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def artifact_uri(path: str) -> str:
+    """A path as the URI reference SARIF requires: ``/`` separators, spaces and non-ASCII
+    percent-encoded (``Mon article.txt`` -> ``Mon%20article.txt``), Windows drives as file URIs."""
+    posix = path.replace("\\", "/")
+    if len(posix) > 2 and posix[1] == ":" and posix[2] == "/" and posix[0].isalpha():
+        return "file:///" + quote(posix, safe="/:")
+    return quote(posix, safe="/")
+
+
 def _sarif_rule(rule: type[Rule]) -> dict[str, Any]:
     return {
         "id": rule.code,
@@ -202,7 +233,7 @@ def format_sarif(diagnostics: Sequence[Diagnostic], rules: Iterable[type[Rule]])
         end = doc.end_position(finding.start, finding.end)
         location: dict[str, Any] = {
             "physicalLocation": {
-                "artifactLocation": {"uri": doc.path.replace("\\", "/")},
+                "artifactLocation": {"uri": artifact_uri(doc.path)},
                 "region": {
                     "startLine": start.line,
                     "startColumn": start.column,
@@ -229,7 +260,7 @@ def format_sarif(diagnostics: Sequence[Diagnostic], rules: Iterable[type[Rule]])
                     "description": {"text": finding.fix.description},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": doc.path.replace("\\", "/")},
+                            "artifactLocation": {"uri": artifact_uri(doc.path)},
                             "replacements": [
                                 {
                                     "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -105,7 +106,7 @@ def read_source(path: Path | str, settings: Settings, data: bytes | None = None)
     if not source.is_jsonl:
         source.documents.append(Document(text, name, language=language))
         return source
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+    for number, raw in enumerate(physical_lines(text), start=1):
         if not raw.strip():
             source.raw_lines.append((raw, None))
             continue
@@ -129,19 +130,75 @@ def read_source(path: Path | str, settings: Settings, data: bytes | None = None)
     return source
 
 
+def physical_lines(text: str) -> list[str]:
+    """The lines of a JSONL file, each with its line break: split at ``\n`` only.
+
+    ``str.splitlines`` also splits at U+2028, U+2029, U+0085 and other separators that JSON
+    allows raw inside a string (and ``json.dumps(..., ensure_ascii=False)`` writes raw), which would
+    cut a record in two.
+    """
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _string_value_span(raw: str, key: str) -> tuple[int, int] | None:
+    """Where the value of the top-level ``key`` of the JSON object ``raw`` lies (the last one, as
+    ``json.loads`` keeps the last of duplicate keys), or None when ``raw`` is not such an object."""
+    decoder = json.JSONDecoder()
+    try:
+        index = _JSON_SPACE.match(raw, 0).end()  # type: ignore[union-attr]
+        if raw[index : index + 1] != "{":
+            return None
+        index = _JSON_SPACE.match(raw, index + 1).end()  # type: ignore[union-attr]
+        span = None
+        while raw[index : index + 1] == '"':
+            name, index = json.decoder.scanstring(raw, index + 1)  # type: ignore[attr-defined]
+            index = _JSON_SPACE.match(raw, index).end()  # type: ignore[union-attr]
+            if raw[index : index + 1] != ":":
+                return None
+            index = _JSON_SPACE.match(raw, index + 1).end()  # type: ignore[union-attr]
+            _, end = decoder.raw_decode(raw, index)
+            if name == key:
+                span = (index, end)
+            index = _JSON_SPACE.match(raw, end).end()  # type: ignore[union-attr]
+            if raw[index : index + 1] == "}":
+                return span
+            if raw[index : index + 1] != ",":
+                return None
+            index = _JSON_SPACE.match(raw, index + 1).end()  # type: ignore[union-attr]
+        return None
+    except ValueError:
+        return None
+
+
 def render_source(source: Source, texts: list[str]) -> str:
-    """The file content with each document's text replaced by ``texts`` (same order)."""
+    """The file content with each document's text replaced by ``texts`` (same order).
+
+    In a JSONL file only the text field of a changed record is rewritten: unchanged records, the
+    other fields, their order, spacing and escapes, and the line ends stay byte for byte.
+    """
     if not source.is_jsonl:
         return texts[0]
     out = []
     for raw, index in source.raw_lines:
-        if index is None:
+        if index is None or texts[index] == source.documents[index].text:
             out.append(raw)
+            continue
+        value = json.dumps(texts[index], ensure_ascii=raw.isascii())
+        span = _string_value_span(raw, source.text_field)
+        if span is not None:
+            out.append(raw[: span[0]] + value + raw[span[1] :])
             continue
         record = json.loads(raw)
         record[source.text_field] = texts[index]
-        ending = "\n" if raw.endswith("\n") else ""
-        out.append(json.dumps(record, ensure_ascii=False) + ending)
+        body = raw.rstrip("\r\n")
+        out.append(json.dumps(record, ensure_ascii=raw.isascii()) + raw[len(body) :])
     return "".join(out)
 
 
@@ -151,19 +208,22 @@ def write_atomic(path: Path | str, content: str) -> None:
     The temporary file lives in the same directory (``os.replace`` is atomic only within one file
     system) and takes the original's permission bits.
     """
-    path = Path(path)
+    # Write through a symbolic link (replacing the link by a file would detach it from its target).
+    path = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = None
+        # A new file (a report written with -o): the mode open() would give, not mkstemp's 0600.
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".newslint-tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         try:

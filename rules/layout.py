@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.language import FUNCTION_WORDS
+
+from ._data import fold, phrases
+
+FAMILY = "lay"
 
 _TRAILING_SPACE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
 
@@ -17,8 +23,8 @@ class WhitespaceHygiene(Rule):
 
     ## What it does
     Flags white space at the end of a line, more than one blank line in a row (and blank lines at
-    the start or end of the text), a text that does not end with a newline, and CRLF line ends in a
-    text that mostly uses LF (or the reverse).
+    the start or end of the text), a file that does not end with a newline (a JSONL record's text
+    needs none), and CRLF line ends in a text that mostly uses LF (or the reverse).
 
     ## Why it matters
     Extractors leave this debris where they dropped markup. It is invisible but breaks
@@ -67,7 +73,8 @@ class WhitespaceHygiene(Rule):
         yield from self._blank_runs(doc, options["max-blank-lines"])
         yield from self._line_ends(doc)
         text = doc.text
-        if not text.endswith("\n") and not lines[-1].is_blank:
+        # A JSONL record's text is a field value, not a file: it has no final newline to miss.
+        if doc.record is None and not text.endswith("\n") and not lines[-1].is_blank:
             end = len(text)
             yield self.finding(end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n")))
 
@@ -136,4 +143,391 @@ class WhitespaceHygiene(Rule):
                 )
 
 
-RULES = [WhitespaceHygiene]
+
+# -- LAY001 ------------------------------------------------------------------------------------
+
+# A sentence end, then a short capitalised label and a colon, then a capital: "… dans l'IA.
+# Évaluation : Des experts…". Horizontal space only (``\h``), so a match never spans lines.
+# The colon comes first and the rest is a look-behind: the scan then runs on the rare ":" instead
+# of trying the pattern at every sentence end (about seven times faster).
+_INLINE_HEADING = regex.compile(
+    r"(?<=[.!?…][»”\"’)]?\h+(?P<label>\p{Lu}[\p{L}’'\-]*(?:\h[\p{L}’'\-]+){0,3}?))"
+    r"\h?:\h+\p{Lu}"
+)
+_LABEL_WORD = regex.compile(r"[\p{L}’'\-]+")
+
+
+def _is_heading_label(label: str) -> bool:
+    """A label, not a clause: short, and every word of four letters or more is capitalised
+    ("Évaluation", "Chicago Mercantile Association"; not "She added", "Rôle de l'agence")."""
+    if len(label) > 40:
+        return False
+    return all(word[0].isupper() for word in _LABEL_WORD.findall(label) if len(word) >= 4)
+
+
+class WallOfText(Rule):
+    """A paragraph so long, or so full of glued headings, that paragraphs were flattened into it.
+
+    ## What it does
+    Flags a line (a paragraph: scraped text puts one paragraph on a line) of `max-length`
+    characters or more (2,000 by default), and a line of `heading-min-length` characters or more
+    that holds an inline heading glued after a sentence: a sentence end, a short capitalised label
+    and a colon, then a capital ("… dans l'IA. Évaluation : Des experts…"). The label must look
+    like a heading, not a clause: at most four words, and every word of four letters or more
+    capitalised ("She added: This…" is speech, not a heading), and not a caption credit ("Credit:",
+    "Photo :", "Source :"; data). One finding per line, spanning it.
+
+    ## Why it matters
+    The extractor dropped the paragraph breaks (and the heading markup) and joined the article
+    into one block. Paragraph-level tools (deduplication, boilerplate removal, chunking for
+    training, summarisation) then see one giant paragraph, and the section headings become
+    sentence fragments in the running text.
+
+    ## Example
+    ```
+    … reflétant une volonté de maintenir une influence démocratique. Évaluation : Des experts comme Yann LeCun saluent cette ouverture…
+    ```
+    Where the breaks were (not a fix newslint makes):
+    ```
+    … reflétant une volonté de maintenir une influence démocratique.
+
+    Évaluation
+
+    Des experts comme Yann LeCun saluent cette ouverture…
+    ```
+
+    ## Fix safety
+    No fix: where the paragraph breaks belong cannot be recovered reliably from the text alone.
+    """
+
+    code = "LAY001"
+    name = "wall-of-text"
+    fix_applicability = None
+    default_options = {"max-length": 2000, "heading-min-length": 500}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-length": {
+                "type": "integer",
+                "minimum": 100,
+                "description": "A paragraph (line) of this many characters or more is reported.",
+            },
+            "heading-min-length": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "A paragraph (line) holding a glued inline heading is reported from this length on.",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        max_length = options["max-length"]
+        heading_min = options["heading-min-length"]
+        headings: dict[int, str] = {}
+        shortest = min(heading_min, max_length)
+        if any(line.end - line.start >= shortest for line in doc.lines):
+            captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
+            for match in _INLINE_HEADING.finditer(doc.text):
+                label = match.group("label")
+                if not _is_heading_label(label) or fold(label) in captions:
+                    continue
+                index = doc.line_index_at(match.start())
+                line = doc.lines[index]
+                if index not in headings and line.end - line.start >= heading_min:
+                    colon = doc.text.index(":", match.start())
+                    headings[index] = doc.text[match.start("label") : colon + 1]
+        for line in doc.lines:
+            length = line.end - line.start
+            heading = headings.get(line.index)
+            if length < max_length and heading is None:
+                continue
+            if heading is not None and length >= max_length:
+                message = (
+                    f"Paragraph of {length:,} characters on one line, with an inline heading "
+                    f"“{heading}” glued into it: paragraphs were flattened"
+                )
+            elif heading is not None:
+                message = f"Inline heading “{heading}” glued into a paragraph: paragraphs were flattened"
+            else:
+                message = (
+                    f"Paragraph of {length:,} characters on one line (limit {max_length:,}): "
+                    "paragraphs were probably flattened"
+                )
+            yield self.finding(line.start, line.end, message, length=length, heading=heading)
+
+
+# -- LAY002 ------------------------------------------------------------------------------------
+
+# The upper-case letter right after a lower-case one (a look-behind scans ~2x faster than a pair).
+_GLUE_POINT = regex.compile(r"(?<=\p{Ll})\p{Lu}")
+_WORDS = regex.compile(r"\p{L}+")
+_PLAIN_WORD = regex.compile(r"\p{Lu}?\p{Ll}+")
+# Characters that make a chunk a URL, handle, hashtag, file name or code identifier.
+_CODE_MARKS = frozenset("/@#_\\=<>{}[]|~$%^*+")
+_DOMAIN_DOT = regex.compile(r"\.\p{L}")
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word, written exactly so.
+
+    A targeted search (a literal scan, fast) rather than a vocabulary of the whole text: only a
+    few words per document get here.
+    """
+    start = text.find(word)
+    size = len(word)
+    while start != -1:
+        end = start + size
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(word, end)
+    return False
+
+
+_ITEM_MARKS = ("|", "•", "·")
+
+
+def _find(text: str, mark: str, start: int, end: int) -> int:
+    found = text.find(mark, start, end)
+    return end if found == -1 else found
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The run of non-space characters around ``text[start:end]``."""
+    low = start
+    while low > 0 and not text[low - 1].isspace():
+        low -= 1
+    high = end
+    size = len(text)
+    while high < size and not text[high].isspace():
+        high += 1
+    return text[low:high]
+
+
+class GluedWords(Rule):
+    """Two words joined where markup was dropped ("moreThe", "NoemKristi", "onFacebook").
+
+    ## What it does
+    Flags a word with a lower-case letter followed by an upper-case one when both halves are words
+    of the same text: the left half is a plain word and the right half a word, and each also
+    stands alone elsewhere in the document ("Kristi Noem … NoemKristi"). The document is its own
+    dictionary, so a word glued to a word seen nowhere else is not reported (a breadcrumb such as
+    "ActualitéOpenAI" usually is not).
+
+    Not glue: known brand and name spellings (data: "OpenAI", "DeepSeek", "iPhone", "YouTube",
+    "PayPal", "LinkedIn", "PlayStation"…), a left half of one letter ("eBay", "iPad", "xAI"), a
+    name particle as left half ("McDonald", "LeCun", "DeSantis", "DiCaprio", "MacArthur"), an
+    all-capitals right half ("ChatGPT", "SpaceX", "leanFIRE"), a spelling the text uses twice or
+    more (a consistent spelling is a name: "WeWork", "ExxonMobil"), and anything inside a URL,
+    e-mail address, handle, hashtag or identifier.
+
+    ## Why it matters
+    Glued words are two tokens a reader sees and a tokenizer does not: search, entity extraction
+    and language models learn "NoemKristi" as a word. They also show where the extractor dropped a
+    block boundary: a byline or a menu item stuck to the next line.
+
+    ## Example
+    ```
+    Kristi Noem a répondu aux questions. Photo : Kristi NoemKristi Noem, secrétaire…
+    ```
+    Use instead:
+    ```
+    Kristi Noem a répondu aux questions. Photo : Kristi Noem Kristi Noem, secrétaire…
+    ```
+
+    ## Fix safety
+    Unsafe: the fix inserts a space between the halves. It is always a space, never a line break:
+    whether the left half ended a menu, a byline or a heading cannot be told from the word, and a
+    space never joins what was separate. A camel-case name missing from the brand list would be
+    split wrongly, so review the fix.
+    """
+
+    code = "LAY002"
+    name = "glued-words"
+    fix_applicability = Applicability.UNSAFE
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        text = doc.text
+        tokens: list[tuple[int, int]] = []
+        last_end = -1
+        for match in _GLUE_POINT.finditer(text):
+            if match.start() < last_end:
+                continue  # another glue point of a word already taken
+            start = match.start() - 1
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            end = match.end()
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            tokens.append((start, end))
+            last_end = end
+        if not tokens:
+            return
+        brands = frozenset(phrases(FAMILY, self.name, "brands"))
+        prefixes = frozenset(phrases(FAMILY, self.name, "prefixes"))
+        counts: dict[str, int] = {}
+        for start, end in tokens:
+            word = text[start:end]
+            counts[word] = counts.get(word, 0) + 1
+        for start, end in tokens:
+            word = text[start:end]
+            if counts[word] > 1 or word.casefold() in brands:
+                continue
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if before.isdigit() or after.isdigit():
+                continue  # part of a code or model name ("gpt4Turbo", "3DPrinting")
+            line = doc.lines[doc.line_index_at(start)]
+            low = max(line.start, *(text.rfind(mark, line.start, start) + 1 for mark in _ITEM_MARKS))
+            high = min(line.end, *(_find(text, mark, end, line.end) for mark in _ITEM_MARKS))
+            if not _WORDS.search(text, low, start) and not _WORDS.search(text, end, high):
+                continue  # the word is a whole line or list item: a logo, a menu entry, a name
+            chunk = _chunk(text, start, end)
+            if any(char in _CODE_MARKS for char in chunk) or _DOMAIN_DOT.search(chunk) or "www" in chunk:
+                continue
+            split = self._split(doc, word, prefixes)
+            if split is None:
+                continue
+            left, right = word[:split], word[split:]
+            at = start + split
+            yield self.finding(
+                start,
+                end,
+                f"Words glued together: “{word}” (missing space between “{left}” and “{right}”)",
+                Fix.unsafe(f"Insert a space between “{left}” and “{right}”", Edit.insert(at, " ")),
+                left=left,
+                right=right,
+            )
+
+    @staticmethod
+    def _split(doc: Document, word: str, prefixes: frozenset[str]) -> int | None:
+        """The first glue point of ``word`` whose halves both stand alone in ``doc``, or None."""
+        for index in range(1, len(word)):
+            if not (word[index - 1].islower() and word[index].isupper()):
+                continue
+            left, right = word[:index], word[index:]
+            if len(left) < 2 or len(right) < 2 or not _PLAIN_WORD.fullmatch(left):
+                continue
+            folded_left, folded_right = left.casefold(), right.casefold()
+            if folded_left in prefixes or right.upper() == right or folded_left == folded_right:
+                continue
+            # Both halves stand alone elsewhere, written exactly so: "Noem" and "Kristi", "more"
+            # and "The". A brand's halves rarely do ("BlackMagic": "black", "magic").
+            if _stands_alone(doc.text, left) and _stands_alone(doc.text, right):
+                return index
+        return None
+
+
+# -- LAY004 ------------------------------------------------------------------------------------
+
+# Languages whose headings are written in sentence case: Title Case there is an English habit.
+_SENTENCE_CASE_LANGUAGES = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese"}
+_HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")
+_LIST_MARKS = frozenset("|•·/;")
+# Function words that also live inside names ("Le Moustoir", "Gloria Gu Yi La", "Dello Zodiaco",
+# "Les Echos"): capitalised, they prove nothing, so they never count as the Title Case signal.
+_NAME_PARTICLES = frozenset(
+    "le la les l de du des d di da del della dello delle dei degli do dos das el los las lo il i e y o a "
+    "al au aux".split()
+) - {"aux", "au"}
+
+
+@lru_cache(maxsize=None)
+def _capitalised_function_words(language: str) -> regex.Pattern[str]:
+    """One pattern finding a capitalised function word after a space ("… Ses Portes Aux …")."""
+    words = sorted(word.capitalize() for word in FUNCTION_WORDS[language] - _NAME_PARTICLES)
+    return regex.compile(r"(?<=\h)(?:" + "|".join(map(regex.escape, words)) + r")(?=\h)")
+
+
+class TitleCaseHeading(Rule):
+    """An English-style Title Case heading in a French (Spanish, Italian, Portuguese) text.
+
+    ## What it does
+    Flags a short line (a heading: at most `max-length` characters, not ending with a full stop)
+    in a French, Spanish, Italian or Portuguese text where every word after the first is
+    capitalised, at least three are, and at least two capitalised words are function words of
+    the language ("Ses", "Aux", "Un", "Pour"): "OpenAI Ouvre Ses Portes Aux Sources Ouvertes : Un
+    Virage Stratégique". Articles and particles that also live in names ("Le Monde", "Les Echos",
+    "Di Maio", "Da Silva") do not count as that signal. Acronyms are neutral; lines of tags
+    separated by `|` or `•` are skipped.
+
+    ## Why it matters
+    These languages write headings in sentence case. Title Case there is a sign of machine
+    translation or of an English template, and it makes every common noun look like a proper
+    noun to tools that use capitals (named-entity recognition, truecasing).
+
+    ## Example
+    ```
+    OpenAI Ouvre Ses Portes Aux Sources Ouvertes : Un Virage Stratégique
+    ```
+    Use instead:
+    ```
+    OpenAI ouvre ses portes aux sources ouvertes : un virage stratégique
+    ```
+
+    ## Fix safety
+    No fix: lower-casing would also lower-case proper nouns ("Sam Altman", "Laboratoires
+    Nationaux"), which only a person can tell apart. Off by default.
+    """
+
+    code = "LAY004"
+    name = "title-case-heading"
+    default_enabled = False
+    fix_applicability = None
+    default_options = {"max-length": 150}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-length": {
+                "type": "integer",
+                "minimum": 10,
+                "description": "Longer lines are not headings and are not checked.",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        language = doc.language
+        if language not in _SENTENCE_CASE_LANGUAGES:
+            return
+        function_words = FUNCTION_WORDS[language] - _NAME_PARTICLES
+        max_length = options["max-length"]
+        candidates: list[int] = []
+        for match in _capitalised_function_words(language).finditer(doc.text):
+            index = doc.line_index_at(match.start())
+            if not candidates or candidates[-1] != index:
+                candidates.append(index)
+        for index in candidates:
+            line = doc.lines[index]
+            stripped = line.text.strip()
+            if len(stripped) > max_length or stripped.endswith((".", "…")) or _LIST_MARKS.intersection(stripped):
+                continue
+            words = _HEADING_WORD.findall(stripped)
+            if len(words) < 4:
+                continue
+            capitalised = 0
+            function_hits = 0
+            for word in words[1:]:
+                first = word[0]
+                if first.isdigit():
+                    continue
+                if first.islower():
+                    break
+                if len(word) > 1 and word.upper() == word:
+                    continue  # an acronym says nothing about the case style
+                capitalised += 1
+                function_hits += word.casefold() in function_words
+            else:
+                if capitalised >= 3 and function_hits >= 2:
+                    shown = stripped if len(stripped) <= 80 else stripped[:79] + "…"
+                    yield self.finding(
+                        line.start + line.text.index(stripped[0]),
+                        line.end - (len(line.text) - len(line.text.rstrip())),
+                        f"Heading in English-style Title Case in a {_SENTENCE_CASE_LANGUAGES[language]} text: “{shown}”",
+                    )
+
+
+RULES = [WallOfText, GluedWords, WhitespaceHygiene, TitleCaseHeading]

@@ -1,0 +1,225 @@
+"""The Document views rules share: lines, paragraphs, positions, removal spans, claimable bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import Document, Line, Paragraph, Position
+
+
+def lines_of(text: str) -> list[tuple[int, int, int, str]]:
+    return [(line.start, line.end, line.end_break, line.text) for line in Document(text).lines]
+
+
+# -- lines ---------------------------------------------------------------------------------------
+
+
+def test_lines_split_lf_text_and_keep_offsets_of_breaks():
+    assert lines_of("ab\n\ncd\n") == [(0, 2, 3, "ab"), (3, 3, 4, ""), (4, 6, 7, "cd")]
+
+
+def test_lines_exclude_the_carriage_return_of_crlf_breaks():
+    assert lines_of("ab\r\ncd\r\n") == [(0, 2, 4, "ab"), (4, 6, 8, "cd")]
+
+
+def test_lines_last_line_without_break_ends_at_end_of_text():
+    assert lines_of("ab\ncd") == [(0, 2, 3, "ab"), (3, 5, 5, "cd")]
+
+
+def test_lines_of_empty_text_are_empty_and_a_lone_newline_is_one_blank_line():
+    assert Document("").lines == ()
+    assert lines_of("\n") == [(0, 0, 1, "")]
+
+
+def test_line_number_is_one_based_and_is_blank_ignores_white_space():
+    first, second = Document("x\n \t\u00a0\n").lines
+    assert isinstance(first, Line)
+    assert (first.index, first.number, first.is_blank) == (0, 1, False)
+    assert (second.index, second.number, second.is_blank) == (1, 2, True)
+
+
+def test_content_lines_skip_blank_lines():
+    doc = Document("a\n\n  \nb\n")
+    assert [line.text for line in doc.content_lines] == ["a", "b"]
+
+
+def test_lines_split_only_at_line_feed_not_at_unicode_separators():
+    # U+2028 and U+0085 stay inside the line: splitting there would move every later offset.
+    doc = Document("a\u2028b\x85c\nd")
+    assert [line.text for line in doc.lines] == ["a\u2028b\x85c", "d"]
+
+
+# -- paragraphs ----------------------------------------------------------------------------------
+
+
+def test_paragraphs_are_runs_of_non_blank_lines_with_spans_and_line_indexes():
+    text = "\nT1\nT2\n\n\nP2\n"
+    paragraphs = Document(text).paragraphs
+    assert all(isinstance(p, Paragraph) for p in paragraphs)
+    assert [(p.index, p.first, p.last, p.text) for p in paragraphs] == [(0, 1, 2, "T1\nT2"), (1, 5, 5, "P2")]
+    for paragraph in paragraphs:
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_paragraph_spans_end_before_the_crlf_break():
+    doc = Document("a\r\nb\r\n\r\nc")
+    assert [(p.start, p.end, p.text) for p in doc.paragraphs] == [(0, 4, "a\r\nb"), (8, 9, "c")]
+
+
+# -- positions -----------------------------------------------------------------------------------
+
+
+def test_position_columns_count_code_points_for_accents_and_emoji():
+    text = "Café 👉 SPAM\nÉté 🇫🇷 x\n"
+    doc = Document(text)
+    assert doc.position(text.index("SPAM")) == Position(1, 8)  # C a f é ␠ 👉 ␠ S
+    second = text.index("x")
+    # 🇫🇷 is two code points (two regional indicators), so "x" is in column 8, not 7.
+    assert doc.position(second) == Position(2, 8)
+
+
+def test_position_counts_a_combining_accent_as_its_own_code_point():
+    text = "Cafe\u0301 X"
+    assert Document(text).position(text.index("X")) == Position(1, 7)
+
+
+def test_position_on_crlf_text_counts_lines_at_line_feeds():
+    text = "un\r\ndeux\r\ntrois"
+    doc = Document(text)
+    assert doc.position(0) == Position(1, 1)
+    assert doc.position(text.index("deux")) == Position(2, 1)
+    assert doc.position(text.index("ux")) == Position(2, 3)
+    assert doc.position(text.index("trois")) == Position(3, 1)
+
+
+def test_position_at_end_of_text_without_final_newline_is_after_the_last_character():
+    doc = Document("ab\ncd")
+    assert doc.position(5) == Position(2, 3)
+
+
+def test_position_of_empty_text_is_line_one_column_one():
+    assert Document("").position(0) == Position(1, 1)
+
+
+def test_end_position_of_a_span_ending_with_its_line_break_stays_on_that_line():
+    text = "abc\r\ndef\n"
+    doc = Document(text)
+    assert doc.end_position(0, 5) == Position(1, 4)  # "abc\r\n": ends after "c", not on line 2
+    assert doc.end_position(5, 9) == Position(2, 4)
+    assert doc.end_position(0, 2) == Position(1, 3)
+    assert doc.end_position(3, 3) == Position(1, 4)  # an empty span is a point
+
+
+def test_line_index_at_maps_offsets_inside_and_at_breaks():
+    doc = Document("ab\ncd\n")
+    assert [doc.line_index_at(offset) for offset in range(7)] == [0, 0, 0, 1, 1, 1, 1]
+
+
+# -- removal_span ----------------------------------------------------------------------------------
+
+
+def removed(text: str, first: int, last: int) -> str:
+    start, end = Document(text).removal_span(first, last)
+    return text[:start] + text[end:]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "expected"),
+    [
+        # A line between two content lines goes with its break.
+        ("a\nb\nc\n", 1, 1, "a\nc\n"),
+        # A paragraph between blank lines: one blank line stays, not two.
+        ("a\n\nb\n\nc\n", 2, 2, "a\n\nc\n"),
+        ("a\nb\n\nc\n", 1, 1, "a\n\nc\n"),
+        ("a\n\nb\nc\n", 2, 2, "a\n\nc\n"),
+        # At the start: no leading blank line is left.
+        ("a\n\nb\n", 0, 0, "b\n"),
+        # At the end: the last content line keeps its break, trailing blank lines go too.
+        ("a\n\nb", 2, 2, "a\n"),
+        ("a\n\nb\n\n\n", 2, 2, "a\n"),
+        ("a\nb", 1, 1, "a\n"),
+        # Several lines at once.
+        ("a\n\nb\n\nc\n\nd\n", 2, 4, "a\n\nd\n"),
+        # Everything.
+        ("a\n\nb\n", 0, 2, ""),
+    ],
+)
+def test_removal_span_deletes_lines_without_leaving_layout_debris(text, first, last, expected):
+    assert removed(text, first, last) == expected
+
+
+def test_removal_span_on_crlf_text_keeps_the_crlf_break_of_the_last_content_line():
+    assert removed("a\r\n\r\nb", 2, 2) == "a\r\n"
+    assert removed("a\r\nb\r\nc\r\n", 1, 1) == "a\r\nc\r\n"
+
+
+# -- claimable_bounds -------------------------------------------------------------------------------
+
+
+def test_claimable_bounds_cover_the_touched_lines_and_the_blank_lines_around_them():
+    text = "intro\n\nNOISE here\n\nend\n"
+    doc = Document(text)
+    start = text.index("NOISE")
+    low, high = doc.claimable_bounds(start, start + 5)
+    assert low == text.index("\n")  # from the break of the content line before
+    assert high == text.index("end")  # through the blank line after
+
+
+def test_claimable_bounds_at_start_and_end_of_text():
+    text = "\nNOISE\n\n"
+    assert Document(text).claimable_bounds(1, 6) == (0, len(text))
+
+
+def test_claimable_bounds_of_a_span_inside_a_line_stop_at_adjacent_content_lines():
+    text = "a\nxx yy\nb\n"
+    doc = Document(text)
+    assert doc.claimable_bounds(text.index("yy"), text.index("yy") + 2) == (1, text.index("b"))
+
+
+def test_claimable_bounds_of_empty_text():
+    assert Document("").claimable_bounds(0, 0) == (0, 0)
+
+
+def test_claimable_bounds_contain_the_removal_span_of_the_same_lines():
+    text = "a\n\nb\nc\n\n\nd\n"
+    doc = Document(text)
+    for first in range(len(doc.lines)):
+        for last in range(first, len(doc.lines)):
+            start, end = doc.removal_span(first, last)
+            low, high = doc.claimable_bounds(doc.lines[first].start, doc.lines[last].end)
+            assert low <= start and end <= high, (first, last)
+
+
+# -- views and language ------------------------------------------------------------------------------
+
+
+def test_view_is_computed_once_per_document_and_key():
+    doc = Document("a\nb\n")
+    calls = []
+
+    def compute(document: Document) -> int:
+        calls.append(document)
+        return len(document.lines)
+
+    assert doc.view("test.count", compute) == 2
+    assert doc.view("test.count", compute) == 2
+    assert calls == [doc]
+
+
+def test_with_text_recomputes_views_and_keeps_source_and_language():
+    doc = Document("a\n", path="f.txt", record="r1", meta={"url": "u"}, language="fr")
+    doc.view("k", lambda d: d.text)
+    other = doc.with_text("b\nc\n")
+    assert (other.path, other.record, other.meta, other.language) == ("f.txt", "r1", {"url": "u"}, "fr")
+    assert other.view("k", lambda d: d.text) == "b\nc\n"
+    assert len(other.lines) == 2
+
+
+def test_language_is_guessed_unless_forced():
+    french = "Le gouvernement a annoncé que les mesures sont dans la loi et pour les entreprises."
+    english = "The government said that the measures are in the law and for the companies of the country."
+    assert Document(french).language == "fr"
+    assert Document(english).language == "en"
+    assert Document("Paris Londres Berlin").language == "other"
+    assert Document(english, language="de").language == "de"
+    assert Document(french, language="auto").language == "fr"
