@@ -84,15 +84,23 @@ class Settings:
 
     # -- file matching ------------------------------------------------------------------------
 
-    def relative(self, path: Path) -> str:
-        try:
-            return PurePosixPath(path.resolve().relative_to(self.root.resolve())).as_posix()
-        except ValueError:
-            return path.as_posix()
+    def relative(self, path: Path, base: Path | None = None) -> str:
+        """The path relative to the configuration's folder, else to ``base`` (the directory being
+        walked), else its name alone: the folders above a checkout (a CI runner's ``/builds/…``)
+        must never decide what is excluded."""
+        resolved = path.resolve()
+        for folder in (self.root, base):
+            if folder is None:
+                continue
+            try:
+                return PurePosixPath(resolved.relative_to(folder.resolve())).as_posix()
+            except ValueError:
+                continue
+        return path.name
 
-    def is_excluded(self, path: Path) -> bool:
+    def is_excluded(self, path: Path, base: Path | None = None) -> bool:
         patterns = self.exclude + self.extend_exclude
-        relative = self.relative(path)
+        relative = self.relative(path, base)
         parts = PurePosixPath(relative).parts
         return any(
             fnmatch.fnmatchcase(part, pattern) for part in parts for pattern in patterns

@@ -166,9 +166,12 @@ class Linter:
         plan = plan or self.plan(document.path)
         result = FixResult(document)
         refused_seen: set[tuple[str, str, str]] = set()
+        # The half-document guard holds for all passes together, not only for each fix.
+        floor = len(document.text) - len(document.text) // 2
         for _ in range(max_passes):
             findings = self.lint(result.document, plan, corpus)
-            accepted = self._select_fixes(result.document, findings, applicable, result, refused_seen)
+            budget = len(result.document.text) - floor
+            accepted = self._select_fixes(result.document, findings, applicable, result, refused_seen, budget)
             if not accepted:
                 return result
             edits = [edit for finding in accepted for edit in finding.fix.edits]  # type: ignore[union-attr]
@@ -191,12 +194,17 @@ class Linter:
         applicable: Sequence[Applicability],
         result: FixResult,
         refused_seen: set[tuple[str, str, str]],
+        budget: int | None = None,
     ) -> list[Finding]:
+        """The fixes to apply in this pass; ``budget`` is how many characters they may remove."""
         accepted: list[Finding] = []
         taken: list[tuple[int, int]] = []
         candidates = [f for f in findings if f.fix is not None and f.fix.applicability in applicable]
         for finding in sorted(candidates, key=lambda f: (f.fix.start, f.fix.end, f.code)):  # type: ignore[union-attr]
             reason = refusal_reason(document, finding)
+            removed = sum(edit.deleted - len(edit.replacement) for edit in finding.fix.edits)  # type: ignore[union-attr]
+            if reason is None and budget is not None and removed > budget:
+                reason = "together with the other fixes it would delete more than half of the document"
             if reason is not None:
                 key = (finding.code, reason, document.text[finding.start : finding.end])
                 if key not in refused_seen:
@@ -208,6 +216,8 @@ class Linter:
                 continue  # a conflicting fix waits for the next pass, on the re-linted text
             taken.extend(ranges)
             accepted.append(finding)
+            if budget is not None:
+                budget -= removed
         return accepted
 
 
@@ -248,6 +258,9 @@ def refusal_reason(document: Document, finding: Finding) -> str | None:
                 return "it inserts text outside the span of its finding"
             continue
         outside = []
+        reaches_out = edit.start < finding.start or edit.end > finding.end
+        if reaches_out and edit.replacement.strip():
+            return "it writes text outside the span of its finding"
         if edit.start < finding.start:
             outside.append((edit.start, min(edit.end, finding.start)))
         if edit.end > finding.end:

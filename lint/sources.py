@@ -69,10 +69,10 @@ def discover_files(paths: list[Path], settings: Settings) -> Iterator[Path | Inp
 def _walk(root: Path, settings: Settings) -> Iterator[Path]:
     for directory, subdirectories, files in os.walk(root):
         base = Path(directory)
-        subdirectories[:] = sorted(d for d in subdirectories if not settings.is_excluded(base / d))
+        subdirectories[:] = sorted(d for d in subdirectories if not settings.is_excluded(base / d, root))
         for name in files:
             path = base / name
-            if settings.is_included(path) and not settings.is_excluded(path):
+            if settings.is_included(path) and not settings.is_excluded(path, root):
                 yield path
 
 

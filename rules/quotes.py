@@ -1,3 +1,970 @@
-"""Placeholder: this family's rules are being written."""
+"""QT: quotation marks and apostrophes (unbalanced or mixed quotes, lost or mixed apostrophes,
+markdown left in plain text, French quote spacing).
 
-RULES: list = []
+The quote rules share one analysis of the document (:func:`quote_analysis`, a ``doc.view``): every
+quotation mark of the text is found in one scan, paired paragraph by paragraph, and the pairs that
+stay open are reconciled across paragraphs (a quote that goes on over several paragraphs). QT001
+reports what stays unpaired, QT002 compares the styles of the outermost pairs. The apostrophe rules
+share :func:`apostrophes` (the apostrophes written between two letters) for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import re
+
+import regex
+
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+
+from ._data import family_tables
+
+FAMILY = "qt"
+
+GUILLEMETS = "guillemets"
+CURLY = "curly"
+STRAIGHT = "straight"
+
+_OPENING = {"«": GUILLEMETS, "“": CURLY, "„": CURLY}
+_CLOSING = {"»": GUILLEMETS, "”": CURLY}
+_STYLE_CHARS = {GUILLEMETS: ("«", "»"), CURLY: ("“", "”"), STRAIGHT: ('"', '"')}
+_STYLE_NAMES = {GUILLEMETS: "« »", CURLY: "“ ”", STRAIGHT: '" "'}
+
+_QUOTE_CHARS = re.compile(r'[«»“”„"]')
+# Characters after which a straight quote opens, and before which one closes.
+_OPEN_CONTEXT = frozenset("([{<«“„‘'—–-/:=")
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}>…»”’'—–-/")
+_SPACES = frozenset(" \t\u00a0\u202f\u2009\u2007")
+_DASHES = frozenset("-–—•")
+# A multi-paragraph quote may stay open this many lines (blank ones included) before it must close.
+MAX_QUOTE_LINES = 50
+# Languages that quote with guillemets (elsewhere a lone « or » on a line is an arrow).
+_GUILLEMET_LANGUAGES = frozenset({"fr", "it", "es", "pt"})
+# Lines at most this long where "»" stands between spaces are navigation ("Accueil » Monde").
+SEPARATOR_LINE_LENGTH = 80
+
+
+def _describe(text: str, start: int, end: int, width: int = 40) -> str:
+    snippet = " ".join(text[start:end].split())
+    return snippet if len(snippet) <= width else snippet[: width - 1].rstrip() + "…"
+
+
+# -- the shared quote analysis --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class QuotePair:
+    open: int
+    close: int  # offset of the closing mark
+    style: str
+    depth: int = 0  # how many pairs enclose this one (0: a primary quote)
+
+
+@dataclass(slots=True)
+class Lone:
+    """A quotation mark left without its partner."""
+
+    offset: int
+    char: str
+    style: str
+    opening: bool
+    mismatch: int | None = None  # the closing mark of another style that ends this quote instead
+    reversed: bool = False  # a “ used as a closing mark, or a ” as an opening one
+
+
+@dataclass(slots=True)
+class QuoteAnalysis:
+    pairs: list[QuotePair] = field(default_factory=list)
+    lone: list[Lone] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    index: int
+    start: int
+    end: int
+    pairs: list[QuotePair]
+    unclosed: list[Lone]  # opening marks still open at the end, in text order
+    strays: list[Lone]  # closing marks without an opening one, in text order
+    styles: set[str]  # styles of every mark seen in the paragraph
+    flagged: list[Lone] = field(default_factory=list)  # marks written the wrong way round
+
+
+def _straight_role(text: str, offset: int) -> str:
+    before = text[offset - 1] if offset > 0 else "\n"
+    after = text[offset + 1] if offset + 1 < len(text) else "\n"
+    if after == "\n" and before.isspace():
+        return "either"  # an extractor put the quoted words on the next line: "⏎Out There⏎"
+    if before == "\n" and (after.isspace() or after in _CLOSE_CONTEXT):
+        return "close"
+    if before.isspace() and after in ".,;:!?)]" and (offset + 2 >= len(text) or not text[offset + 2].isalnum()):
+        return "close"  # pollution ". : a closing quote with a space before it
+    left = not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT)
+    right = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either"
+
+
+def _is_separator(doc: Document, offset: int, char: str = "»") -> bool:
+    """A "»" or "«" used as an arrow ("Accueil » Monde", "Lire la suite »", "« Retour"), not a
+    quotation mark: spaces around it (no no-break space), a short line, no partner on the line."""
+    text = doc.text
+    before = text[offset - 1] if offset > 0 else "\n"
+    after = text[offset + 1] if offset + 1 < len(text) else "\n"
+    if not (before in " \t\n" and (after.isspace() or after in "»«<>")) or after in "\u00a0\u202f":
+        return False
+    line = doc.lines[doc.line_index_at(offset)]
+    if line.text.strip() == char and doc.language not in _GUILLEMET_LANGUAGES:
+        return True  # "«" alone on a line of an English page: a "back" arrow
+    if char == "«" and after == "\n":
+        return False  # «⏎Un choc⏎» : an extractor put the quote on its own lines
+    if ("«" if char == "»" else "»") in line.text:
+        return False
+    return len(line.text) <= SEPARATOR_LINE_LENGTH or line.text.count(char) > 1 or after == "\n"
+
+
+def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list[tuple[int, str]]) -> _Paragraph:
+    """Pair the quotation marks of one paragraph with a stack (quotes nest: “ ” inside « »)."""
+    text = doc.text
+    guillemets = doc.language != "de"  # German writes »so« and its » « are not French guillemets
+    pairs: list[QuotePair] = []
+    unclosed: list[Lone] = []
+    strays: list[Lone] = []
+    flagged: list[Lone] = []  # marks written the wrong way round, reported even when paired
+    styles: set[str] = set()
+    stack: list[tuple[int, str, str]] = []  # (offset, char, style)
+
+    def close(position: int, offset: int, style: str) -> None:
+        for left in stack[position + 1 :]:
+            unclosed.append(Lone(left[0], left[1], left[2], True))
+        opened = stack[position]
+        del stack[position:]
+        pairs.append(QuotePair(opened[0], offset, style))
+
+    def find(style: str) -> int:
+        for position in range(len(stack) - 1, -1, -1):
+            if stack[position][2] == style:
+                return position
+        return -1
+
+    for offset, char in marks:
+        if char in "«»" and not guillemets:
+            continue
+        before = text[offset - 1] if offset > 0 else "\n"
+        after = text[offset + 1] if offset + 1 < len(text) else "\n"
+        if char == '"':
+            styles.add(STRAIGHT)
+            role = _straight_role(text, offset)
+            position = find(STRAIGHT)
+            if position < 0 and role != "open" and before.isdigit():
+                continue  # 22" long, 70"+ TV: an inch sign
+            if role == "open" or (role == "either" and (position < 0 or position < len(stack) - 1)):
+                stack.append((offset, char, STRAIGHT))
+            elif position >= 0:
+                close(position, offset, STRAIGHT)
+            elif stack and stack[-1][2] != STRAIGHT:
+                opened = stack.pop()  # “quote" : opened in one style, closed in another
+                unclosed.append(Lone(opened[0], opened[1], opened[2], True, mismatch=offset))
+            else:
+                strays.append(Lone(offset, char, STRAIGHT, False))
+            continue
+        if char == "“" and stack and stack[-1][1] == "„":
+            opened = stack.pop()
+            pairs.append(QuotePair(opened[0], offset, CURLY))
+            continue
+        style = _OPENING.get(char)
+        if style is not None:
+            styles.add(style)
+            position = find(style)
+            if char == "“" and position >= 0 and (after.isspace() or after in ",.;:!?)]"):
+                # “ I Cavalieri dello Zodiaco “, : a “ that closes the quote.
+                flagged.append(Lone(offset, char, style, False, reversed=True))
+                close(position, offset, style)
+            else:
+                stack.append((offset, char, style))
+            continue
+        style = _CLOSING[char]
+        styles.add(style)
+        position = find(style)
+        if position >= 0:
+            close(position, offset, style)
+            continue
+        if char == "”" and before.isdigit():
+            continue  # 27” is a size in inches
+        if char == "”" and before == "=":
+            stack.append((offset, "=", style))  # [button link=”…”]: markup attributes, not quotes
+            continue
+        if char == "»" and _is_separator(doc, offset):
+            continue
+        if char == "”" and (before.isspace() or before in "([") and after.isalnum():
+            # said: ”Bird flu… : a ” that opens the quote.
+            flagged.append(Lone(offset, char, style, True, reversed=True))
+            stack.append((offset, char, style))
+            continue
+        if stack and stack[-1][2] == STRAIGHT:
+            opened = stack.pop()  # "quote” : opened in one style, closed in another
+            unclosed.append(Lone(opened[0], opened[1], opened[2], True, mismatch=offset))
+            continue
+        strays.append(Lone(offset, char, style, False))
+    for opened in stack:
+        if opened[1] == "=":
+            continue
+        if opened[1] == "«" and "»" not in text[start:end] and _is_separator(doc, opened[0], "«"):
+            continue  # "« Retour", "« Previous": an arrow, not a quotation mark
+        unclosed.append(Lone(opened[0], opened[1], opened[2], True))
+    unclosed.sort(key=lambda lone: lone.offset)
+    # An opening mark "closed" by a mark of another style after it: one mistake, reported once.
+    for lone in unclosed:
+        if lone.mismatch is not None:
+            continue
+        for stray in strays:
+            if stray.offset > lone.offset and stray.style != lone.style and stray.mismatch is None:
+                lone.mismatch = stray.offset
+                stray.mismatch = lone.offset
+                break
+    strays = [stray for stray in strays if stray.mismatch is None]
+    paragraph = _Paragraph(index, start, end, pairs, unclosed, strays, styles)
+    paragraph.flagged = flagged
+    return paragraph
+
+
+def _first_mark(doc: Document, paragraph: _Paragraph) -> str:
+    """The quotation mark that opens the paragraph (after white space and a dialogue dash), if any."""
+    text = doc.text
+    position = paragraph.start
+    while position < paragraph.end and (text[position] in _SPACES or text[position] in _DASHES):
+        position += 1
+    return text[position] if position < paragraph.end and text[position] in "«»“„\"" else ""
+
+
+def _mark_style(char: str) -> str | None:
+    if char == '"':
+        return STRAIGHT
+    return _OPENING.get(char) or _CLOSING.get(char)
+
+
+def _set_depths(pairs: list[QuotePair]) -> None:
+    pairs.sort(key=lambda pair: pair.open)
+    stack: list[int] = []
+    for pair in pairs:
+        while stack and stack[-1] < pair.open:
+            stack.pop()
+        pair.depth = len(stack)
+        stack.append(pair.close)
+
+
+def _adjacent(doc: Document, first: int, second: int) -> bool:
+    """Whether only blank lines stand between lines ``first`` and ``second`` (0-based)."""
+    return all(line.is_blank for line in doc.lines[first + 1 : second])
+
+
+def _analyse(doc: Document) -> QuoteAnalysis:
+    analysis = QuoteAnalysis()
+    text = doc.text
+    if not any(char in text for char in '«»“”„"'):
+        return analysis
+    marks = [(match.start(), match.group()) for match in _QUOTE_CHARS.finditer(text)]
+    paragraphs: list[_Paragraph] = []
+    # The unit is the line, not the blank-line paragraph: extractors often write one paragraph a
+    # line, and a quote that really goes on over a line break is reconciled below.
+    lines = doc.lines
+    cursor = 0
+    while cursor < len(marks):
+        line = lines[doc.line_index_at(marks[cursor][0])]
+        first = cursor
+        while cursor < len(marks) and marks[cursor][0] < line.end_break:
+            cursor += 1
+        paragraphs.append(_pair_paragraph(doc, line.index, line.start, line.end, marks[first:cursor]))
+
+    # Reconcile across paragraphs: a quote left open may go on in the next paragraphs, which
+    # either reopen it (French and English convention: « or “ again at the start of each paragraph,
+    # or » in older French typography) or simply close it later.
+    pending: dict[str, tuple[int, Lone]] = {}  # style -> (paragraph index, the open mark)
+    for paragraph in paragraphs:
+        for style, (where, lone) in list(pending.items()):
+            if paragraph.index - where > MAX_QUOTE_LINES:
+                analysis.lone.append(lone)
+                del pending[style]
+        opening_mark = _first_mark(doc, paragraph)
+        opening_style = _mark_style(opening_mark) if opening_mark else None
+        if opening_style is not None and opening_style in pending:
+            where, _ = pending[opening_style]
+            if opening_mark in "»\"" or _adjacent(doc, where, paragraph.index):
+                del pending[opening_style]
+                if opening_mark in "»\"" and paragraph.strays and paragraph.strays[0].char == opening_mark:
+                    # "» suite de la citation" or a straight quote closing it: consumed here.
+                    paragraph.strays.pop(0)
+        strays = []
+        for stray in paragraph.strays:
+            if stray.style in pending:
+                del pending[stray.style]
+            else:
+                strays.append(stray)
+        for style in paragraph.styles:
+            if style in pending:  # the paragraph quotes anew: the earlier quote was never closed
+                analysis.lone.append(pending.pop(style)[1])
+        analysis.lone.extend(strays)
+        analysis.lone.extend(paragraph.flagged)
+        for lone in paragraph.unclosed:
+            if lone.mismatch is not None:
+                analysis.lone.append(lone)
+                continue
+            previous = pending.get(lone.style)
+            if previous is not None:
+                analysis.lone.append(previous[1])
+            pending[lone.style] = (paragraph.index, lone)
+        analysis.pairs.extend(paragraph.pairs)
+    analysis.lone.extend(lone for _, lone in pending.values())
+    analysis.lone.sort(key=lambda lone: lone.offset)
+
+    # Depths over the whole text, so a pair inside a multi-paragraph quote stays nested.
+    _set_depths(analysis.pairs)
+    return analysis
+
+
+def quote_analysis(doc: Document) -> QuoteAnalysis:
+    return doc.view("qt.quotes", _analyse)
+
+
+# -- QT001 ----------------------------------------------------------------------------------------
+
+
+class UnbalancedQuotes(Rule):
+    """A quotation mark without its partner in the paragraph.
+
+    ## What it does
+    Pairs the quotation marks of each paragraph (« », “ ”, „ “ and straight `"`) and flags a mark
+    left alone: an opening « or “ never closed, a closing » or ” never opened, an odd straight
+    quote, a quote opened with one style and closed with another. The finding points at the lone
+    mark. A quote that goes on over several paragraphs is fine, whether each new paragraph reopens
+    it (« at the start of every paragraph, closed only at the end, as French and English
+    typography do) or it simply closes in a later paragraph. Inch marks (27", 5'10") and "»" used
+    as a navigation arrow ("Accueil » Monde") are not quotes.
+
+    ## Why it matters
+    A lone quotation mark usually shows that the extractor cut the text inside a quotation (a
+    truncated paragraph, a dropped block) or that two fragments were glued together. Downstream,
+    a reader or a model cannot tell where the quoted words end.
+
+    ## Example
+    ```
+    Il a déclaré : « Nous devons trouver une stratégie différente.
+
+    La suite de l’article…
+    ```
+
+    ## Fix safety
+    No fix: where the missing mark belongs cannot be known from the text.
+    """
+
+    code = "QT001"
+    name = "unbalanced-quotes"
+    fix_applicability = None
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        text = doc.text
+        for lone in quote_analysis(doc).lone:
+            context = _describe(text, lone.offset, min(len(text), lone.offset + 40)) if lone.opening else _describe(
+                text, max(0, lone.offset - 39), lone.offset + 1
+            )
+            if lone.reversed:
+                role = "closing" if not lone.opening else "opening"
+                message = f"{lone.char} used as the {role} quotation mark: {context!r}"
+            elif lone.mismatch is not None and lone.opening:
+                closer = text[lone.mismatch]
+                message = f"Quote opened with {lone.char} is closed with {closer}: {context!r}"
+            elif lone.opening:
+                partner = "»" if lone.char == "«" else "”" if lone.char in "“„" else '"'
+                message = f"Opening {lone.char} without a closing {partner} in the paragraph: {context!r}"
+            else:
+                partner = "«" if lone.char == "»" else "“" if lone.char == "”" else '"'
+                if lone.char == '"':
+                    message = f'Odd straight quote " without a partner in the paragraph: {context!r}'
+                else:
+                    message = f"Closing {lone.char} without an opening {partner} in the paragraph: {context!r}"
+            yield self.finding(lone.offset, lone.offset + 1, message)
+
+
+# -- QT002 ----------------------------------------------------------------------------------------
+
+# Which styles compete as primary quotes, per language, in order of preference on a tie.
+_PRIMARY_STYLES = {"fr": (GUILLEMETS, CURLY), "en": (CURLY, STRAIGHT)}
+
+
+def _inner_space(text: str, pairs: list[QuotePair]) -> str:
+    """The space the document puts inside its guillemets ("" when it writes «so»)."""
+    spaces: Counter[str] = Counter()
+    for pair in pairs:
+        after = text[pair.open + 1 : pair.open + 2]
+        spaces[after if after in _SPACES else ""] += 1
+    return spaces.most_common(1)[0][0] if spaces else "\u00a0"
+
+
+class MixedQuoteStyles(Rule):
+    """Primary quotations written in two styles in one text.
+
+    ## What it does
+    Compares the outermost (primary) quotations of the text: in French « » against “ ” (and
+    straight `"`), in English “ ” against straight `"`. When both appear, each quotation in the
+    less used style is flagged. Quotes nested inside another quote are not compared: “ ” inside
+    « » is correct French.
+
+    ## Why it matters
+    A text that switches quote style was usually stitched from several sources (an agency
+    dispatch, a tweet embed, a template) or half-converted by a tool. Consistent quotes make the
+    text easier to normalise and to deduplicate.
+
+    ## Example
+    ```
+    Il a parlé du « mauvais côté de l’histoire », puis d’une “priorité”.
+    ```
+    Use instead:
+    ```
+    Il a parlé du « mauvais côté de l’histoire », puis d’une « priorité ».
+    ```
+
+    ## Fix safety
+    Unsafe: the fix rewrites the minority quotes in the dominant style (with the document's usual
+    space inside guillemets). A quote style can be deliberate (a title, a quoted quote), so review.
+    """
+
+    code = "QT002"
+    name = "mixed-quote-styles"
+    fix_applicability = Applicability.UNSAFE
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        styles = _PRIMARY_STYLES.get(doc.language)
+        if styles is None:
+            return
+        analysis = quote_analysis(doc)
+        primary: dict[str, list[QuotePair]] = {style: [] for style in styles}
+        for pair in analysis.pairs:
+            if pair.depth == 0 and pair.style in primary:
+                primary[pair.style].append(pair)
+        used = [style for style in styles if primary[style]]
+        if len(used) < 2:
+            return
+        dominant = max(used, key=lambda style: (len(primary[style]), -styles.index(style)))
+        text = doc.text
+        space = _inner_space(text, [p for p in analysis.pairs if p.style == GUILLEMETS]) if dominant == GUILLEMETS else ""
+        opener, closer = _STYLE_CHARS[dominant]
+        for style in used:
+            if style == dominant:
+                continue
+            for pair in primary[style]:
+                yield self.finding(
+                    pair.open,
+                    pair.close + 1,
+                    f"{_STYLE_NAMES[style]} quote in a text that quotes with {_STYLE_NAMES[dominant]} "
+                    f"({len(primary[dominant])} against {len(primary[style])}): "
+                    f"{_describe(text, pair.open, pair.close + 1)!r}",
+                    Fix.unsafe(
+                        f"Rewrite as {_STYLE_NAMES[dominant]}",
+                        *_restyle(text, pair, opener, closer, space),
+                    ),
+                )
+
+
+def _restyle(text: str, pair: QuotePair, opener: str, closer: str, space: str) -> tuple[Edit, Edit]:
+    open_end = pair.open + 1
+    while open_end < pair.close and text[open_end] in _SPACES:
+        open_end += 1
+    close_start = pair.close
+    while close_start > open_end and text[close_start - 1] in _SPACES:
+        close_start -= 1
+    return (
+        Edit(pair.open, open_end, opener + space),
+        Edit(close_start, pair.close + 1, space + closer),
+    )
+
+
+# -- apostrophes ------------------------------------------------------------------------------------
+
+def _between_letters(text: str, char: str) -> list[int]:
+    """Offsets of ``char`` written between two letters (an apostrophe, not a quotation mark)."""
+    found = []
+    find = text.find
+    offset = find(char)
+    last = len(text) - 1
+    while offset != -1:
+        if 0 < offset < last and text[offset - 1].isalpha() and text[offset + 1].isalpha():
+            found.append(offset)
+        offset = find(char, offset + 1)
+    return found
+
+
+@dataclass(slots=True)
+class Apostrophes:
+    straight: list[int]
+    curly: list[int]
+
+    @property
+    def dominant(self) -> str:
+        """’ unless the document writes ' more often (a tie keeps ’)."""
+        return "'" if len(self.straight) > len(self.curly) else "’"
+
+
+def _find_apostrophes(doc: Document) -> Apostrophes:
+    text = doc.text
+    return Apostrophes(_between_letters(text, "'"), _between_letters(text, "’"))
+
+
+def apostrophes(doc: Document) -> Apostrophes:
+    return doc.view("qt.apostrophes", _find_apostrophes)
+
+
+# -- QT003 ----------------------------------------------------------------------------------------
+
+_VOWEL = "aeiouyhàâäéèêëîïôöûùüÿœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÙÜŸŒÆ"
+
+
+def _table(lang: str) -> dict[str, Any]:
+    return family_tables(FAMILY).get(lang, {}).get("missing-apostrophe", {})
+
+
+@lru_cache(maxsize=None)
+def _french_pattern() -> re.Pattern[str]:
+    words: set[str] = set()
+    for word in _table("fr").get("elisions", ()):
+        words.update((word, word[:1].upper() + word[1:]))
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    # The character before the elision comes first in the pattern (a character class lets the
+    # regex engine skip ahead fast); the text's very start is tried separately.
+    return re.compile(
+        rf"(?:^|[\s(«“\"\[—–•,;:!?])(?P<elision>{alternation})(?P<space>[ \t\u00a0])(?P<next>[{_VOWEL}]\w*)"
+    )
+
+
+@lru_cache(maxsize=None)
+def _french_words(key: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in _table("fr").get(key, ()))
+
+
+# English: find the rare suffix after a space first, then look at the word before it.
+_ENGLISH_SUFFIX = re.compile(r" (?:[tsmd]|re|ve|ll)(?![\w'’\-])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+
+
+@lru_cache(maxsize=None)
+def _english_contractions() -> frozenset[tuple[str, str]]:
+    """(first part, suffix) pairs; the first part lower-cased except "I"."""
+    pairs = set()
+    for entry in _table("en").get("contractions", ()):
+        head, suffix = entry.split()
+        pairs.add((head if head == "I" else head.lower(), suffix))
+    return frozenset(pairs)
+
+
+def _english_matches(text: str) -> list[tuple[int, int, int]]:
+    """(start, space offset, end) of each contraction written with a space."""
+    found = []
+    contractions = _english_contractions()
+    for match in _ENGLISH_SUFFIX.finditer(text):
+        space = match.start()
+        word = _WORD_BEFORE.search(text, max(0, space - 12), space)
+        if word is None:
+            continue
+        head = word.group()
+        if head != "I":
+            if not (head.islower() or (head[0].isupper() and head[1:].islower())):
+                continue
+            head = head.lower()
+        if (head, text[space + 1 : match.end()]) not in contractions:
+            continue
+        start = word.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’.-@/#&"):
+            continue
+        found.append((start, space, match.end()))
+    return found
+
+
+_SENTENCE_START = regex.compile(r"(?:^|\n|[.!?…:;«“\"(\[—–\-•]|[.!?…]['’”»)])\h*\Z", regex.V1)
+_DIGIT_BEFORE = regex.compile(r"\p{N}\h?\Z", regex.V1)
+_LETTER_BEFORE = regex.compile(r"(?:^|[^\p{L}\p{N}])(\p{L}+)[,;]?\h+\Z", regex.V1)
+
+
+def _french_elision_ok(text: str, match: regex.Match[str]) -> bool:
+    """Whether a French "l avenir" candidate really is an elision that lost its apostrophe."""
+    elision, following = match.group("elision"), match.group("next")
+    lower = elision.casefold()
+    start = match.start("elision")
+    before = text[max(0, start - 40) : start]
+    next_lower = following.casefold()
+    if lower == "c" and next_lower not in _french_words("c-words"):
+        return False
+    if lower == "t" and next_lower in _french_words("euphonic-t-words"):
+        return False  # "a t il", "va t elle": the euphonic t of "a-t-il" lost its hyphens
+    for key in ("quelqu", "presqu", "aujourd"):
+        if lower == key and next_lower not in _french_words(f"{key}-words"):
+            return False
+    if len(following) == 1 and next_lower not in ("a", "à", "y"):
+        return False  # "L A Confidential", "i j k"
+    if elision.isupper() and len(elision) > 1:
+        return False  # all-caps headlines, acronyms
+    if elision[0].isupper():
+        # A capital letter mid-sentence is a name or a label ("vitamine D", "Plan B"); at a sentence
+        # start it elides ("L avenir"), except initials before a name ("J Edgar", "M Pokora").
+        if not _SENTENCE_START.search(before):
+            return False
+        if lower not in ("l", "d", "qu", "jusqu", "lorsqu", "puisqu") and following[:1].isupper() and following[1:2].islower():
+            return False
+    if len(elision) == 1:
+        if _DIGIT_BEFORE.search(before):
+            return False  # units: "5 l", "100 m", "3 s"
+        word = _LETTER_BEFORE.search(before)
+        if word is not None:
+            previous = word.group(1)
+            if previous.casefold() in _french_words("letter-articles") and lower != "l" or (
+                lower == "l" and previous.casefold() in ("le", "un", "du", "lettre")
+            ):
+                return False  # "le s final", "un l de trop"
+            if len(previous) == 1 and previous.casefold() not in ("à", "a", "y", "ô"):
+                return False  # a list of letters: "b, c, d et e"
+    return True
+
+
+class MissingApostrophe(Rule):
+    """An elision or contraction written with a space instead of its apostrophe.
+
+    ## What it does
+    In French texts, flags an elided word followed by a space instead of an apostrophe: `l`, `d`,
+    `j`, `m`, `n`, `s`, `t`, `c`, `qu`, `jusqu`, `lorsqu`, `puisqu`, `quoiqu` before a word
+    starting with a vowel or an h ("qu OpenAI", "l open source", "s impatiente", "L avenir"),
+    and `quelqu un`, `presqu île`, `aujourd hui`. In English texts, flags contractions such as
+    "don t", "it s", "can t", "I m", "we re". Single letters that are words of their own are left
+    alone: a letter named in the text ("le s final"), units after a number ("5 l", "100 m"),
+    lists of letters ("a, b, c et d"), "c" other than in "c’est"/"c’était", capitals in the middle
+    of a sentence ("vitamine D", "Plan B"), initials ("J Edgar").
+
+    ## Why it matters
+    Apostrophes get lost when a scraper or an encoding step drops the character (often the
+    typographic ’). The words then no longer tokenise: "l open" is neither "l’" nor "open" to a
+    search index or a model.
+
+    ## Example
+    ```
+    Sam Altman admet qu OpenAI fait fausse route sur l open source.
+    ```
+    Use instead:
+    ```
+    Sam Altman admet qu’OpenAI fait fausse route sur l’open source.
+    ```
+
+    ## Fix safety
+    Safe: the fix replaces the space by the apostrophe the document uses most (’ unless it writes
+    ' more often); no letter changes.
+    """
+
+    code = "QT003"
+    name = "missing-apostrophe"
+    fix_applicability = Applicability.SAFE
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        language = doc.language
+        if language not in ("fr", "en"):
+            return
+        text = doc.text
+        found: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
+        if language == "fr":
+            for match in _french_pattern().finditer(text):
+                if _french_elision_ok(text, match):
+                    elision, following = match.group("elision"), match.group("next")
+                    start = match.start("elision")
+                    found.append((start, match.start("space") + 1, match.start("space"), elision, following))
+        else:
+            for start, space, end in _english_matches(text):
+                found.append((start, end, space, text[start:space], text[space + 1 : end]))
+        if not found:
+            return
+        apostrophe = apostrophes(doc).dominant
+        for start, end, space, left, right in found:
+            written, fixed = f"{left} {right}", f"{left}{apostrophe}{right}"
+            yield self.finding(
+                start,
+                end,
+                f"Missing apostrophe: {written!r} should be {fixed!r}",
+                Fix.safe(f"Write {fixed!r}", Edit(space, space + 1, apostrophe)),
+            )
+
+
+# -- QT004 ----------------------------------------------------------------------------------------
+
+
+class InconsistentApostrophes(Rule):
+    """Both the straight ' and the typographic ’ used as apostrophes in one text.
+
+    ## What it does
+    Counts the apostrophes written between two letters ("d’OpenAI", "don't"). When a text uses
+    both ' and ’, each apostrophe of the less used kind is flagged (on a tie, the ' are).
+    Quotation marks are not touched: only an apostrophe between letters is.
+
+    ## Why it matters
+    Mixed apostrophes show a text assembled from several sources (a title from the page's
+    metadata, the body from the article) and break exact matching: "d'OpenAI" and "d’OpenAI" are
+    different strings to a search index, a deduplicator or a tokenizer.
+
+    ## Example
+    ```
+    Le vrai motif derrière les modèles d'OpenAI
+    La décision d’OpenAI de publier ses modèles…
+    ```
+    Use instead:
+    ```
+    Le vrai motif derrière les modèles d’OpenAI
+    La décision d’OpenAI de publier ses modèles…
+    ```
+
+    ## Fix safety
+    Safe: the fix replaces the apostrophe by the document's dominant one; the two are the same
+    character to a reader.
+    """
+
+    code = "QT004"
+    name = "inconsistent-apostrophes"
+    fix_applicability = Applicability.SAFE
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        text = doc.text
+        if "'" not in text or "’" not in text:
+            return
+        found = apostrophes(doc)
+        if not found.straight or not found.curly:
+            return
+        dominant = found.dominant
+        minority = found.straight if dominant == "’" else found.curly
+        wrong = "'" if dominant == "’" else "’"
+        counts = f"{len(found.curly)} ’ against {len(found.straight)} '"
+        for offset in minority:
+            word_start = offset
+            while word_start > 0 and text[word_start - 1].isalpha() and offset - word_start < 20:
+                word_start -= 1
+            word_end = offset + 1
+            while word_end < len(text) and text[word_end].isalpha() and word_end - offset < 20:
+                word_end += 1
+            yield self.finding(
+                offset,
+                offset + 1,
+                f"Apostrophe {wrong} in {text[word_start:word_end]!r} where the text uses {dominant} ({counts})",
+                Fix.safe(f"Use {dominant}", Edit(offset, offset + 1, dominant)),
+            )
+
+
+# -- QT005 ----------------------------------------------------------------------------------------
+
+# One pattern per kind of markup, each starting with its marker character (the regex engine then
+# skips ahead fast) and each run only when a cheap substring test says the marker is there.
+_EMPHASIS_STAR = re.compile(r"(\*\*?)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(__?)(?=[^\s_])([^_\n]+?)(?<=[^\s_])\1(?![\w_])")
+_LINK = re.compile(r"!?\[([^\[\]\n]+)\]\(((?:https?://|www\.|/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", re.MULTILINE)
+# Dunder identifiers and file names that look like emphasis: __init__, __main__.
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*|\w+\.[a-z0-9]{1,4}")
+
+
+class MarkupResidue(Rule):
+    """Markdown emphasis, links or headings left in plain text.
+
+    ## What it does
+    Flags markdown syntax that a converter left in the text instead of rendering it:
+    emphasis `*« … »*`, `*word*`, `**bold**`, `__bold__`, `_em_`, links `[text](url)` and
+    leading `#`/`##` headings. Underscores inside identifiers (snake_case, `__init__`) and
+    hashtags (`#IA`) are not markup.
+
+    ## Why it matters
+    The asterisks and brackets are not part of the article: they pollute the text for readers,
+    search and models, and show that the extraction went through an unrendered markdown step.
+
+    ## Example
+    ```
+    Il a déclaré : *« Oui, nous en discutons »*. Voir [le billet](https://example.org/a).
+    ## Les enjeux
+    ```
+    Use instead:
+    ```
+    Il a déclaré : « Oui, nous en discutons ». Voir le billet (https://example.org/a).
+    Les enjeux
+    ```
+
+    ## Fix safety
+    Safe: the fix removes the markup characters and keeps every word. A link keeps its text and
+    its address, written "text (url)", because the address is often the source the article cites.
+    """
+
+    code = "QT005"
+    name = "markup-residue"
+    fix_applicability = Applicability.SAFE
+    default_options: Mapping[str, Any] = {}
+    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        text = doc.text
+        findings: list[Finding] = []
+        if "*" in text:
+            findings.extend(self._emphasis(text, _EMPHASIS_STAR, "*"))
+        if "_" in text:
+            findings.extend(self._emphasis(text, _EMPHASIS_UNDERSCORE, "_"))
+        if "](" in text:
+            for match in _LINK.finditer(text):
+                start, end = match.span()
+                label, url = match.group(1), match.group(2)
+                replacement = f"{label} ({url})" if label.strip() != url else url
+                findings.append(
+                    self.finding(
+                        start,
+                        end,
+                        f"Markdown link left in the text: {_describe(text, start, end)!r}",
+                        Fix.safe("Write the link as “text (url)”", Edit(start, end, replacement)),
+                    )
+                )
+        if "# " in text or "#\t" in text:
+            for match in _HEADING.finditer(text):
+                start, end = match.span()
+                hashes = match.group(1)
+                line = doc.lines[doc.line_index_at(start)]
+                findings.append(
+                    self.finding(
+                        start,
+                        line.end,
+                        f"Markdown heading marker {hashes!r} left in the text: {_describe(text, end, line.end)!r}",
+                        Fix.safe(f"Remove the {hashes!r} marker", Edit.delete(start, end)),
+                    )
+                )
+        findings.sort(key=lambda finding: finding.start)
+        yield from findings
+
+    def _emphasis(self, text: str, compiled: re.Pattern[str], char: str) -> Iterator[Finding]:
+        for match in compiled.finditer(text):
+            start, end = match.span()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in (char, "\\", "_")):
+                continue  # snake_case, 5*3*2, f*ck, escaped \*
+            marker, inner = match.group(1), match.group(2)
+            if char == "_" and (_IDENTIFIER.fullmatch(inner) if len(marker) == 2 else "." in inner):
+                continue  # __init__, _config.yml_
+            label = "Bold" if len(marker) == 2 else "Emphasis"
+            yield self.finding(
+                start,
+                end,
+                f"{label} markup {marker}…{marker} left in the text: {_describe(text, start, end)!r}",
+                Fix.safe(
+                    f"Remove the {marker} markers",
+                    Edit.delete(start, start + len(marker)),
+                    Edit.delete(end - len(marker), end),
+                ),
+            )
+
+
+# -- QT006 ----------------------------------------------------------------------------------------
+
+_FRENCH_SPACING = regex.compile(
+    r"""
+    (?P<open>«)(?=[^\s\u00a0\u202f\u2009])
+    | (?<=[^\s\u00a0\u202f\u2009])(?P<close>»)
+    | (?<=[\p{L}\p{N}»)\]”"'’])(?P<punct>[?!;:])(?=[\s»”"')\]]|$)
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_SPACE_CHARS = {"narrow": "\u202f", "no-break": "\u00a0"}
+
+
+class FrenchQuoteSpacing(Rule):
+    """French guillemets or ? ! ; : written without their (narrow) no-break space.
+
+    ## What it does
+    In French texts, flags « and » with no space inside («ouvert» instead of « ouvert ») and
+    ? ! ; : glued to the preceding word ("vraiment?" instead of "vraiment ?"). A mark already
+    preceded by a space of any kind (plain, no-break, narrow) is accepted: the rule reports
+    missing spaces, not the choice of space. Marks followed by something other than a space or
+    the end of the text are not punctuation of the sentence: URLs (https://), times (10:30),
+    ratios (3:1), emoticons (:-)), runs such as "?!" or "!!".
+
+    ## Why it matters
+    French typography puts a space inside guillemets and before the high punctuation marks; a
+    text without them was usually produced by an English-centric tool. It is a matter of style,
+    so the rule is off by default.
+
+    ## Example
+    ```
+    Il parle d’un modèle «ouvert». Vraiment?
+    ```
+    Use instead (with narrow no-break spaces):
+    ```
+    Il parle d’un modèle « ouvert ». Vraiment ?
+    ```
+
+    ## Fix safety
+    Safe: the fix only inserts a narrow no-break space (U+202F, or U+00A0 with
+    `space = "no-break"`), which never breaks a line apart from its mark. Existing plain spaces
+    are left as they are.
+    """
+
+    code = "QT006"
+    name = "french-quote-spacing"
+    default_enabled = False
+    fix_applicability = Applicability.SAFE
+    default_options: Mapping[str, Any] = {"space": "narrow"}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "space": {
+                "type": "string",
+                "enum": ["narrow", "no-break"],
+                "description": "The space to insert: narrow no-break (U+202F) or no-break (U+00A0).",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if doc.language != "fr":
+            return
+        text = doc.text
+        space = _SPACE_CHARS[options["space"]]
+        name = "narrow no-break" if options["space"] == "narrow" else "no-break"
+        for match in _FRENCH_SPACING.finditer(text):
+            kind = match.lastgroup
+            start = match.start()
+            if kind == "open":
+                message = "No space after «"
+                edit = Edit.insert(start + 1, space)
+            elif kind == "close":
+                message = "No space before »"
+                edit = Edit.insert(start, space)
+            else:
+                mark = match.group()
+                if mark == ":" and text[start + 1 : start + 2] == "/":
+                    continue
+                if text[start - 1 : start] in "\"'’" and mark != "?" and mark != "!":
+                    continue
+                before = text[max(0, start - 20) : start].split()
+                word = before[-1] if before else ""
+                if "://" in word or word.startswith("www.") or "@" in word:
+                    continue
+                message = f"No space before {mark!r} in {word + mark!r}"
+                edit = Edit.insert(start, space)
+            yield self.finding(start, start + 1, message, Fix.safe(f"Insert a {name} space", edit))
+
+
+RULES: list[type[Rule]] = [
+    UnbalancedQuotes,
+    MixedQuoteStyles,
+    MissingApostrophe,
+    InconsistentApostrophes,
+    MarkupResidue,
+    FrenchQuoteSpacing,
+]

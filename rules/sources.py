@@ -1,3 +1,358 @@
-"""Placeholder: this family's rules are being written."""
+"""SRC: does the text say where it comes from?
 
-RULES: list = []
+Both rules read one shared analysis (:func:`sources`): the attribution lines ("Source : …", "Via …",
+"Article en référence : …", "Originally published on …", per-language tables in
+``data/src/<lang>.toml``), wire credits ("(AFP)", "WASHINGTON (Reuters) -", "avec AFP") and URLs
+anywhere in the text. A source mentioned inside a sentence ("rapporté par CNBC", "selon l'AFP, le
+bilan…") is not an attribution: only attribution lines, wire credits and URLs count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newslint import Document, Finding, Rule, Severity
+
+from ._data import family_tables, pattern
+
+FAMILY = "src"
+
+# A URL body once its start ("http://", "https://", "www.") is found with str.find.
+_URL_BODY = re.compile(r"[^\s<>\"'«»\[\]{}|\\^`]+")
+_URL_TRAILING = ".,;:!?)’”"
+_VALUE_STRIP = " \t\u00a0:.-–—*_•·>"
+_LABEL_PREFIX = r"[ \t*_>•·–—-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One source the text names: an attribution line, a wire credit, or a URL."""
+
+    kind: str  # "line", "wire" or "url"
+    strong: bool  # names a findable article (a URL, a wire credit)
+    start: int
+    end: int
+    value: str  # the source as written (the URL, the name after the label, the credit)
+    weak_reason: str = ""  # "media" (only an image / media link) or "bare" (a name, no URL)
+
+
+def _label_pattern() -> regex.Pattern[str] | None:
+    return pattern(FAMILY, "missing-source", flags=regex.MULTILINE)
+
+
+def _wire_pattern() -> regex.Pattern[str] | None:
+    return pattern(FAMILY, "missing-source", key="wire", flags=regex.MULTILINE)
+
+
+def _weak_pattern() -> regex.Pattern[str] | None:
+    return pattern(FAMILY, "weak-source")
+
+
+def _words(key: str) -> list[str]:
+    words: dict[str, None] = {}
+    for tables in family_tables(FAMILY).values():
+        for word in tables.get("missing-source", {}).get(key, ()):
+            words.setdefault(word, None)
+    return list(words)
+
+
+def _trie(words: list[str], any_case: bool) -> str:
+    """One regex for many words, as a trie: the standard `re` engine tries the alternatives of a
+    plain alternation one by one at every position, a trie in one step."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower() if any_case else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives, ends = [], "" in node
+        for char, child in sorted(item for item in node.items() if item[0]):
+            if char in "'’":
+                atom = "['’]"
+            elif any_case and char.lower() != char.upper():
+                atom = f"[{re.escape(char)}{re.escape(char.upper())}]"
+            else:
+                atom = re.escape(char)
+            alternatives.append(atom + emit(child))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(root)
+
+
+@lru_cache(maxsize=None)
+def _label_triggers() -> re.Pattern[str] | None:
+    """Line starts that may be attribution labels: a newline, bullets, a label's first word."""
+    words = _words("keywords")
+    return re.compile(rf"\n{_LABEL_PREFIX}{_trie(words, True)}") if words else None
+
+
+@lru_cache(maxsize=None)
+def _wire_triggers() -> re.Pattern[str] | None:
+    words = _words("wire-keywords")
+    return re.compile(_trie(words, False)) if words else None
+
+
+def urls_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, url)`` of the http(s) and www. URLs in ``text[start:end]``.
+
+    Found with ``str.find`` (the fastest scan Python has), then extended with one regex."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    position = text.find("://", start, end)
+    while position != -1:
+        head = text[max(position - 5, start) : position].lower()
+        begin = position - 5 if head == "https" else position - 4 if head.endswith("http") else -1
+        match = _URL_BODY.match(text, position + 3, end)
+        if begin >= 0 and match is not None:
+            url = text[begin : match.end()].rstrip(_URL_TRAILING)
+            if "." in url:
+                found.append((begin, begin + len(url), url))
+        position = text.find("://", position + 3, end)
+    position = text.find("www.", start, end)
+    while position != -1:
+        before = text[position - 1] if position > start else " "
+        if not (before.isalnum() or before in "@./_-") and not any(s <= position < e for s, e, _ in found):
+            match = _URL_BODY.match(text, position, end)
+            url = match.group(0).rstrip(_URL_TRAILING) if match else ""
+            if url.count(".") >= 2:
+                found.append((position, position + len(url), url))
+        position = text.find("www.", position + 4, end)
+    found.sort()
+    return found
+
+
+def is_media_link(url: str) -> bool:
+    """An image, a video file or a social-media media link: what a page shows, not what it cites."""
+    weak = _weak_pattern()
+    if weak is None:
+        return False
+    normalized = url if "://" in url else "http://" + url
+    return weak.search(normalized) is not None
+
+
+def sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
+    """The attributions SRC001 and SRC002 judge (shared view).
+
+    A strong source (an article URL anywhere, a wire credit) settles the question, so the
+    analysis stops at the first one: cheapest scan first (URLs), then wire credits, then the
+    attribution lines, which are all returned."""
+    return doc.view(("src.sources", max_line_length), lambda d: _compute_sources(d, max_line_length))
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
+    text = doc.text
+    for start, end, url in urls_in(text):
+        if not is_media_link(url):
+            return (Attribution("url", True, start, end, url),)
+    wire, triggers = _wire_pattern(), _wire_triggers()
+    if wire is not None and triggers is not None:
+        tried: set[int] = set()
+        for hit in triggers.finditer(text):
+            line_start, line_end = _line_bounds(text, hit.start())
+            if line_start in tried:
+                continue
+            tried.add(line_start)
+            match = wire.search(text, line_start, line_end)
+            if match is not None:
+                return (Attribution("wire", True, match.start(), match.end(), match.group(0).strip()),)
+    found: list[Attribution] = []
+    labels, triggers = _label_pattern(), _label_triggers()
+    if labels is None or triggers is None:
+        return ()
+    first_line = triggers.match("\n" + text[:200])  # the first line has no newline before it
+    starts = ([0] if first_line is not None else []) + [hit.start() + 1 for hit in triggers.finditer(text)]
+    for line_start in starts:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        match = labels.match(text, line_start, line_end)
+        if match is None:
+            continue
+        attribution = _attribution_line(doc, doc.line_index_at(line_start), match.end(), max_line_length)
+        if attribution is not None:
+            found.append(attribution)
+    return tuple(found)
+
+
+def _attribution_line(doc: Document, index: int, value_start: int, max_line_length: int) -> Attribution | None:
+    line = doc.lines[index]
+    if len(line.text) > max_line_length:
+        return None  # a paragraph that starts with "Source:" is running text
+    value = doc.text[value_start : line.end].strip(_VALUE_STRIP)
+    end = line.end
+    if not value:
+        # "Source :" / "Via" alone on its line: the source is the next line
+        following = index + 1
+        if following >= len(doc.lines) or doc.lines[following].is_blank:
+            return None
+        next_line = doc.lines[following]
+        if len(next_line.text) > max_line_length // 2:
+            return None
+        value = next_line.text.strip(_VALUE_STRIP)
+        end = next_line.end
+        if not value:
+            return None
+    links = [url for _, _, url in urls_in(value)]
+    if any(not is_media_link(url) for url in links):
+        return Attribution("line", True, line.start, end, value)
+    return Attribution("line", False, line.start, end, value, "media" if links else "bare")
+
+
+def _quote(text: str, width: int = 60) -> str:
+    return f"“{text}”" if len(text) <= width else f"“{text[: width - 1].rstrip()}…”"
+
+
+_LINE_LENGTH_OPTION = {
+    "type": "integer",
+    "minimum": 20,
+    "description": "Longer lines that start like an attribution (\"Source: …\") are running text, not a source line.",
+}
+
+_EXAMPLES = {
+    "fr": "Source : Le Monde, https://…",
+    "en": "Source: The Guardian, https://…",
+    "de": "Quelle: Der Spiegel, https://…",
+    "es": "Fuente: El País, https://…",
+    "it": "Fonte: la Repubblica, https://…",
+    "pt": "Fonte: Público, https://…",
+}
+
+
+class MissingSource(Rule):
+    """The text names no source: no attribution line, wire credit or article URL.
+
+    ## What it does
+    Flags a text that says nowhere where it comes from: no attribution line ("Source :",
+    "Sources :", "Via", "Article en référence", "D'après Le Monde", "Originally published on",
+    "Quelle:", "Fuente:", "Fonte:"…), no wire credit ("(AFP)", "WASHINGTON (Reuters) -",
+    "avec AFP", "— AP", "Reporting by …") and no URL (other than image or media links) anywhere.
+    A source named inside a sentence ("a déclaré Altman lors d'un point presse rapporté par CNBC")
+    is not an attribution and does not count. The finding is about the whole document: its span is
+    empty, at offset 0, so no line is marked as wrong. Severity info: much original reporting
+    legitimately has no source line, and article extractors often drop it; the finding is a hint
+    for curating rewritten or aggregated news, not an error.
+
+    ## Why it matters
+    Rewritten and aggregated news without a source cannot be checked against the original, and a
+    corpus cannot be deduplicated against it or licensed by it.
+
+    ## Example
+    ```
+    Sam Altman a révélé que la décision d’OpenAI… a déclaré Altman lors d’un point presse
+    rapporté par CNBC.
+    ```
+    Use instead:
+    ```
+    Sam Altman a révélé que la décision d’OpenAI… a déclaré Altman lors d’un point presse
+    rapporté par CNBC.
+
+    Source : CNBC, https://www.cnbc.com/…
+    ```
+
+    ## Fix safety
+    No fix: only the publisher knows the source.
+    """
+
+    code = "SRC001"
+    name = "missing-source"
+    severity = Severity.INFO
+    default_options = {"max-line-length": 200, "min-characters": 0}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-line-length": _LINE_LENGTH_OPTION,
+            "min-characters": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Texts shorter than this (snippets, empty records) are not checked.",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if not doc.text.strip() or len(doc.text) < options["min-characters"]:
+            return
+        if sources(doc, options["max-line-length"]):
+            return
+        # The record's language, or the guess if another rule already made it: guessing only for a
+        # message would cost more than this whole rule.
+        language = doc.meta.get("lang") or doc.__dict__.get("language") or "fr"
+        example = _EXAMPLES.get(language, _EXAMPLES["fr"])
+        yield self.finding(
+            0,
+            0,
+            f"No source named: no attribution line, wire credit or article URL; add a line such as `{example}`",
+        )
+
+
+class WeakSource(Rule):
+    """The only source is an image or media link, or a bare name without a URL.
+
+    ## What it does
+    Flags the attribution line when the text's only source is weak: a link to an image or a
+    social-media media file ("Article en référence: https://i.redd.it/….jpeg": image extensions,
+    i.redd.it, pbs.twimg.com, i.imgur.com, Instagram and TikTok media links…) or a name without a
+    link ("Source : Techcrunch"). Nothing is flagged when the text also has a real source: an
+    article URL anywhere or a wire credit ("(AFP)", "avec Reuters"). The span is the source line
+    (and the next line when the label stands alone: "Via" / "The Verge").
+
+    ## Why it matters
+    An image is not the article it illustrates, and "Source : Techcrunch" names a site of
+    thousands of articles: neither lets a reader or a curator find and check the original.
+
+    ## Example
+    ```
+    Source : Techcrunch
+    ```
+    Use instead:
+    ```
+    Source : TechCrunch, https://techcrunch.com/2025/…
+    ```
+
+    ## Fix safety
+    No fix: only the publisher knows which article was the source.
+    """
+
+    code = "SRC002"
+    name = "weak-source"
+    severity = Severity.INFO
+    default_options = {"max-line-length": 200}
+    options_schema = {
+        "type": "object",
+        "properties": {"max-line-length": _LINE_LENGTH_OPTION},
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        found = sources(doc, options["max-line-length"])
+        if not found or any(attribution.strong for attribution in found):
+            return
+        for attribution in found:
+            if attribution.weak_reason == "media":
+                message = (
+                    f"The only source is a media link ({_quote(attribution.value)}), not an article: "
+                    "cite the article it comes from"
+                )
+            else:
+                message = f"The source {_quote(attribution.value)} has no link to the article: add its URL"
+            yield self.finding(attribution.start, attribution.end, message)
+
+
+RULES: list[type[Rule]] = [MissingSource, WeakSource]

@@ -383,3 +383,14 @@ def test_per_file_ignores_win_over_a_more_specific_select(tmp_path):
     settings = dict(select=("AAA001", "BBB001"), per_file_ignores=(("old/*", ("AAA",)),), root=tmp_path)
     assert chosen(**settings, path=str(tmp_path / "old" / "x.txt")) == ["BBB001"]
     assert chosen(**settings, path=str(tmp_path / "x.txt")) == ["AAA001", "BBB001"]
+
+
+def test_folders_above_the_project_never_exclude_its_files(tmp_path, monkeypatch):
+    # A CI runner may clone into /builds/…; the default exclude "build(s)" must not match above root.
+    project = tmp_path / "build" / "checkout"
+    (project / "corpus").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path.parent)
+    settings = Settings(root=project / "elsewhere")
+    assert not settings.is_excluded(project / "corpus" / "a.txt", base=project)
+    assert settings.is_excluded(project / "corpus" / ".venv", base=project)
+    assert not settings.is_excluded(project / "corpus" / "a.txt")

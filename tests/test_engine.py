@@ -561,3 +561,19 @@ def test_a_crashing_rule_during_fix_leaves_the_other_fixes_applied():
     result = lint.fix(Document("ab\n", "t.txt"), SAFE)
     assert result.document.text == "AB\n"
     assert {crash.code for _, crash in lint.crashes} == {"TST009"}
+
+
+def test_many_small_deletions_together_stop_at_half_of_the_document():
+    # Each NOISE line alone is far below half of the text; together they are most of it.
+    text = "Une vraie phrase d'article.\n" + "NOISE\n" * 12
+    result = fix(text, "TST007")
+    removed = len(text) - len(result.document.text)
+    assert removed * 2 <= len(text)
+    assert result.document.text.startswith("Une vraie phrase d'article.\n")
+    assert any("more than half" in refused.reason for refused in result.refused)
+
+
+def test_a_replacement_writing_text_outside_the_span_is_refused():
+    doc = Document("abc  def\n")
+    finding = Finding("TST001", "upper-ab", "m", 0, 3, fix=Fix.safe("x", Edit(2, 5, "c!!")))
+    assert refusal_reason(doc, finding) == "it writes text outside the span of its finding"

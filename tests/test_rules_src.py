@@ -1,0 +1,164 @@
+"""SRC: missing and weak sources."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import fix_text, lint_text, line_of, seed_text
+
+from newslint import Severity
+from newslint.rules.sources import RULES
+
+BODY = (
+    "Sam Altman a reconnu que l’entreprise avait été « du mauvais côté de l’histoire », a déclaré "
+    "le patron lors d’un point presse rapporté par CNBC.\n\n"
+    "Selon lui, OpenAI doit revoir sa stratégie en matière de sources ouvertes.\n"
+)
+
+
+def codes(findings):
+    return [finding.code for finding in findings]
+
+
+# -- seeds -----------------------------------------------------------------------------------------
+
+
+def test_seed_000_image_link_is_a_weak_source_on_line_3_and_not_a_missing_one():
+    text = seed_text("000")
+    findings = lint_text(text, "SRC001", "SRC002")
+    assert codes(findings) == ["SRC002"]
+    assert line_of(text, findings[0].start) == 3
+    assert "i.redd.it" in findings[0].message
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_seeds_without_attribution_have_a_missing_source(prefix):
+    findings = lint_text(seed_text(prefix), "SRC001", "SRC002")
+    assert codes(findings) == ["SRC001"]
+    assert (findings[0].start, findings[0].end) == (0, 0)
+
+
+def test_seed_003_bare_source_name_is_weak_on_line_9_only():
+    text = seed_text("003")
+    findings = lint_text(text, "SRC001", "SRC002")
+    assert codes(findings) == ["SRC002"]
+    assert line_of(text, findings[0].start) == 9
+    assert text[findings[0].start : findings[0].end] == "Source : Techcrunch"
+
+
+def test_rules_have_documentation_sections_in_order():
+    for rule in RULES:
+        doc = rule.documentation()
+        positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
+        assert positions == sorted(positions), rule.code
+
+
+# -- SRC001 missing-source --------------------------------------------------------------------------
+
+
+def test_missing_source_is_info_at_offset_zero_and_shows_a_source_line():
+    (finding,) = lint_text(BODY, "SRC001")
+    assert finding.severity is Severity.INFO
+    assert (finding.start, finding.end) == (0, 0)
+    assert "Source : Le Monde, https://" in finding.message
+    assert finding.fix is None
+    assert fix_text(BODY, "SRC001", unsafe=True) == BODY
+
+
+def test_mention_inside_a_sentence_is_not_a_source():
+    assert codes(lint_text("L’annonce a été rapportée par Reuters et selon l’AFP, le bilan est lourd.\n", "SRC001")) == [
+        "SRC001"
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Source : Le Monde, https://www.lemonde.fr/pixels/article/2025/01/31/openai.html",
+        "Sources : https://techcrunch.com/2025/01/31/sam-altman/",
+        "Article en référence : https://www.reddit.com/r/OpenAI/comments/1ieonxv/",
+        "Lire l'article original : https://example.org/a/1",
+        "Via https://www.theverge.com/2025/1/31/openai",
+        "Le Figaro avec AFP",
+        "(avec Reuters)",
+        "PARIS (AFP) - Le gouvernement a annoncé des mesures.",
+        "WASHINGTON (Reuters) — Scientists unveiled a map.",
+        "Reporting by Will Dunham; Editing by Tom Brown",
+        "— AP",
+        "Quelle: https://www.spiegel.de/netzwelt/openai-a-123.html",
+        "Fuente: https://elpais.com/tecnologia/2025-01-31/openai.html",
+        "Fonte: https://www.publico.pt/2025/01/31/tecnologia/openai",
+        "Plus d’informations sur www.europa.eu/competition",
+    ],
+)
+def test_attribution_lines_wire_credits_and_urls_count_as_sources(credit):
+    assert lint_text(BODY + "\n" + credit + "\n", "SRC001") == []
+
+
+def test_url_anywhere_in_the_text_counts_as_a_source():
+    text = BODY + "Le document est disponible sur http://ec.europa.eu/competition/antitrust/others/ depuis lundi.\n"
+    assert lint_text(text, "SRC001", "SRC002") == []
+
+
+def test_agency_in_brackets_inside_a_sentence_is_not_a_dateline():
+    assert codes(lint_text("The Associated Press (AP) said the vote was close, not final.\n", "SRC001")) == ["SRC001"]
+
+
+def test_first_published_followed_by_a_date_is_not_a_source():
+    assert codes(lint_text(BODY + "\nFirst Published on Nov 20, 2019 01:38 pm\n", "SRC001")) == ["SRC001"]
+
+
+def test_long_paragraph_starting_with_source_is_running_text():
+    paragraph = "Source: " + "a person familiar with the matter said the talks were going well, " * 5 + "\n"
+    assert codes(lint_text(paragraph, "SRC001", "SRC002")) == ["SRC001"]
+
+
+def test_empty_text_has_no_missing_source():
+    assert lint_text("\n\n", "SRC001") == []
+
+
+def test_min_characters_option_skips_short_snippets():
+    assert lint_text("Une brève.\n", "SRC001", SRC001={"min-characters": 100}) == []
+
+
+# -- SRC002 weak-source -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://i.redd.it/pxn7isirrege1.jpeg",
+        "https://pbs.twimg.com/media/GI1aX3kWcAA.jpg?format=jpg&name=large",
+        "https://i.imgur.com/abc123",
+        "https://www.instagram.com/p/C2xyz/",
+        "https://www.tiktok.com/@openai/video/7321",
+        "https://example.com/photos/chart.PNG",
+    ],
+)
+def test_media_link_as_only_source_is_weak(link):
+    text = BODY + "\nArticle en référence: " + link + "\n"
+    findings = lint_text(text, "SRC001", "SRC002")
+    assert codes(findings) == ["SRC002"]
+    assert text[findings[0].start : findings[0].end] == "Article en référence: " + link
+    assert findings[0].severity is Severity.INFO and findings[0].fix is None
+
+
+def test_bare_name_label_alone_on_its_line_takes_the_next_line():
+    text = BODY + "\nSOURCE:\nAl Jazeera News\n"
+    findings = lint_text(text, "SRC002")
+    assert len(findings) == 1
+    assert text[findings[0].start : findings[0].end] == "SOURCE:\nAl Jazeera News"
+
+
+def test_weak_source_is_not_reported_when_a_wire_credit_or_article_url_exists():
+    assert lint_text(BODY + "\nSource : Techcrunch\n(avec AFP)\n", "SRC002") == []
+    text = BODY + "\nSource : https://i.redd.it/x.jpeg\nLien : https://www.lemonde.fr/a.html\n"
+    assert lint_text(text, "SRC002") == []
+
+
+def test_media_link_outside_an_attribution_line_is_neither_weak_nor_a_source():
+    text = BODY + "\nhttps://pbs.twimg.com/media/GI1aX3kWcAA.jpg\n"
+    assert codes(lint_text(text, "SRC001", "SRC002")) == ["SRC001"]
+
+
+def test_source_with_article_url_is_not_weak():
+    assert lint_text(BODY + "\nSource : Techcrunch, https://techcrunch.com/2025/01/31/openai/\n", "SRC002") == []
