@@ -73,6 +73,7 @@ class Linter:
         self.settings = settings
         self._instances: dict[str, Rule] = {}
         self._plans: dict[tuple[str, ...], Plan] = {}
+        self._ignored_by_path: dict[str | None, tuple[str, ...]] = {}
         self.crashes: list[tuple[Document, RuleCrash]] = []
 
     def _instance(self, rule: type[Rule]) -> Rule:
@@ -81,7 +82,10 @@ class Linter:
         return self._instances[rule.code]
 
     def plan(self, path: str | None = None) -> Plan:
-        ignored = self.settings.ignored_for(path) if path else ()
+        # Every record of a JSONL file shares its path: resolve the path's ignores once.
+        if path not in self._ignored_by_path:
+            self._ignored_by_path[path] = self.settings.ignored_for(path) if path else ()
+        ignored = self._ignored_by_path[path]
         if ignored not in self._plans:
             active = []
             for rule in enabled_rules(self.settings, self.ruleset, path):

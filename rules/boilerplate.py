@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 import regex
 
-from newslint import Applicability, Document, Finding, Rule
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 
-from ._data import pattern
+from ._data import family_tables, fold, pattern, phrases
 
 FAMILY = "bp"
 
@@ -41,6 +43,25 @@ def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
                 continue
         grouped.append((index, index))
     return grouped
+
+
+@lru_cache(maxsize=None)
+def _redirect_gate() -> tuple[str, ...]:
+    """Words every redirect pattern contains (the ``gate`` lists), minus their first letter (so
+    "redirect" and "Redirect" are one search) in lower and upper case."""
+    words = phrases(FAMILY, "redirect-notice", "gate")
+    return tuple(sorted({variant for word in words for variant in (word[1:], word[1:].upper()) if variant}))
+
+
+def _gate_offsets(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` occurs (``str.find`` runs at memory speed, unlike a case-blind regex)."""
+    offsets = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            offsets.append(at)
+            at = text.find(word, at + 1)
+    return sorted(offsets)
 
 
 class RedirectNotice(Rule):
@@ -94,7 +115,20 @@ class RedirectNotice(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         compiled = pattern(FAMILY, self.name, flags=regex.MULTILINE)
-        for first, last in runs(doc, matching_lines(doc, compiled, options["max-line-length"])):
+        gate = _redirect_gate()
+        if not gate:
+            hits = matching_lines(doc, compiled, options["max-line-length"])
+        else:  # the full pattern runs only on the short lines that hold a redirect word
+            hits, tested = [], -1
+            for offset in _gate_offsets(doc.text, gate):
+                index = doc.line_index_at(offset)
+                if index == tested:
+                    continue
+                tested = index
+                text = doc.lines[index].text
+                if len(text) <= options["max-line-length"] and compiled is not None and compiled.search(text):
+                    hits.append(index)
+        for first, last in runs(doc, hits):
             start, end = doc.lines[first].start, doc.lines[last].end
             count = sum(1 for line in doc.lines[first : last + 1] if not line.is_blank)
             yield self.finding(
@@ -105,4 +139,674 @@ class RedirectNotice(Rule):
             )
 
 
-RULES: list[type[Rule]] = [RedirectNotice]
+
+# -- BP002-BP006: whole-line widgets ----------------------------------------------------------------
+#
+# The five widget rules share ONE scan of the text (a Document view). A trie-shaped regex of the
+# words every phrase and pattern starts with finds the few lines that could be widgets: it is
+# anchored on the line break, so the regex engine only tries it at line starts. Only those lines
+# are folded and classified (folded phrase -> dict lookup, then the folded-line patterns, then the
+# raw "Label: title" teaser patterns, then the share-label segmentation).
+
+# The rules of the scan, in the order a line is given to the first that claims it.
+WIDGET_RULES = ("related-content", "comments-widget", "share-widget", "subscription-prompt", "cookie-consent")
+# Lines longer than this are never scanned; a rule option above it gets a view of its own.
+VIEW_MAX_LENGTH = 400
+_APOSTROPHE_CLASS = "['’ʼ‘`´]"
+_LEADING_JUNK = regex.compile(r"^[^\p{L}\p{N}]+")
+MAIN, COMPANION, NETWORK = "main", "companion", "network"
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at ``source[start]``."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = source.index("]", index + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced pattern {source!r}")
+
+
+def _split_alternatives(inner: str) -> list[str]:
+    parts, depth, current, index = [], 0, [], 0
+    while index < len(inner):
+        char = inner[index]
+        if char == "\\":
+            current.append(inner[index : index + 2])
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            index += 1
+            continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+DIGITS = "\x00"  # in a head: one or more digits
+_LITERAL_CHAR = regex.compile(r"[\p{L}\p{N}' -]")
+_MAX_HEADS = 256
+
+
+def _expand(source: str) -> list[tuple[str, bool]]:
+    """The literal prefixes a pattern can start with, as ``(prefix, complete)`` pairs.
+
+    ``complete`` is False once something non-literal stopped the prefix (a class, ``.``, a
+    quantified character, a lookaround): such a prefix is not extended by what follows.
+    """
+    results: list[tuple[str, bool]] = [("", True)]
+    index = 0
+    while index < len(source) and any(complete for _, complete in results):
+        char = source[index]
+        quantifier = ""
+        if char == "^" or source.startswith(r"\b", index):
+            index += 1 if char == "^" else 2
+            continue
+        if source.startswith("(?:", index):
+            end = _group_end(source, index)
+            quantifier = source[end + 1 : end + 2]
+            options: list[tuple[str, bool]] = []
+            for alternative in _split_alternatives(source[index + 3 : end]):
+                options.extend(_expand(alternative))
+            index = end + 1
+            if quantifier == "?":
+                options.append(("", True))
+                index += 1
+            elif quantifier in ("*", "+", "{"):  # repeated: the prefix stops after one round
+                optional = quantifier == "*" or source.startswith(("{0,", "{,"), end + 1)
+                options = [(option, False) for option, _ in options] + ([("", False)] if optional else [])
+                index = source.index("}", end) + 1 if quantifier == "{" else index + 1
+        elif source.startswith(r"\d", index):
+            quantifier = source[index + 2 : index + 3]
+            options = [(DIGITS, quantifier in ("+", "{"))] if quantifier not in ("?", "*") else [("", False)]
+            index += 2
+            if quantifier == "+":
+                index += 1
+            elif quantifier == "{":
+                index = source.index("}", index) + 1
+        elif _LITERAL_CHAR.match(char):
+            quantifier = source[index + 1 : index + 2]
+            options = [("", False)] if quantifier in ("?", "*", "{") else [(char, quantifier != "+")]
+            index += 1
+        else:
+            options = [("", False)]
+        extended = []
+        for prefix, complete in results:
+            if not complete:
+                extended.append((prefix, False))
+                continue
+            for option, option_complete in options:
+                extended.append((prefix + option, option_complete))
+        if len(extended) > _MAX_HEADS:  # too many branches: stop here
+            return [(prefix, False) for prefix, _ in results]
+        results = extended
+    return results
+
+
+def pattern_heads(source: str) -> set[str]:
+    """The literal prefixes a pattern's match starts with, for the line scan.
+
+    Raises when a branch has no literal start (the scan could never find its lines).
+    """
+    heads = set()
+    for prefix, _ in _expand(source):
+        prefix = prefix.strip()
+        if not prefix.replace(DIGITS, "").strip() and DIGITS not in prefix:
+            raise ValueError(f"bp pattern {source!r} does not start with a literal word or digits")
+        heads.add(prefix)
+    return heads
+
+
+def _fold_head(head: str) -> str:
+    """``fold`` for a head, keeping its digit-run marker (and the spaces around it)."""
+    return fold(head.replace(DIGITS, " qqdigitsqq ")).replace("qqdigitsqq", DIGITS)
+
+
+def _trie_regex(heads: set[str]) -> str:
+    """A regex matching any of ``heads`` at the scan point, factored as a trie (fast in ``re``)."""
+    trie: dict = {}
+    for head in heads:
+        node = trie
+        for char in head:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for char, child in sorted(node.items()):
+            if char == "":
+                continue
+            if char == " ":
+                atom = r"[^\w\n]+"
+            elif char == "'":
+                atom = _APOSTROPHE_CLASS
+            elif char == "-":
+                atom = r"[^\w\n]"
+            elif char == DIGITS:
+                atom = r"\d+"
+            else:
+                atom = re.escape(char)
+            branches.append(atom + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie) if trie else "(?!)"
+
+
+class WidgetData:
+    """Everything the widget scan needs, built once per process from ``data/bp/*.toml``."""
+
+    def __init__(self) -> None:
+        self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
+        self.share_labels: dict[str, str] = {}  # folded label -> MAIN (action) / NETWORK
+        heads: set[str] = set()
+        kinds = ((MAIN, "phrases"), (COMPANION, "companions"))
+        for kind, key in kinds:  # a main phrase of any rule wins over a companion
+            for rule in WIDGET_RULES:
+                for phrase in phrases(FAMILY, rule, key):
+                    if phrase and phrase not in self.lookup:
+                        self.lookup[phrase] = (rule, kind)
+                        heads.add(phrase)
+        for label in phrases(FAMILY, "share-widget"):
+            self.share_labels[label] = MAIN
+        for label in phrases(FAMILY, "share-widget", "networks"):
+            self.share_labels.setdefault(label, NETWORK)
+            heads.add(label)
+        self.longest_label = max((len(label.split()) for label in self.share_labels), default=1)
+        self.label_starts = frozenset(label.split()[0] for label in self.share_labels)
+        self.longest_phrase = max(map(len, [*self.lookup, *self.share_labels]), default=0)
+        # One alternation per key, a named group per rule; the text they see is already lower case.
+        # ``patterns`` must match the whole folded line, ``teasers`` the start of the raw line.
+        self.patterns = self._combined("patterns", heads)
+        self.teasers = self._combined("teasers", heads)
+        alternation = _trie_regex({head for head in heads if head})
+        # Anchored on the line break: the engine skips to each "\n" and tries the trie there.
+        self.scanner = re.compile(r"\n[^\w\n]{0,8}" + alternation)
+        self.first_line = re.compile(r"[^\w\n]{0,8}" + alternation)
+        self.scanner_ci = re.compile(self.scanner.pattern, re.IGNORECASE)
+        self.first_line_ci = re.compile(self.first_line.pattern, re.IGNORECASE)
+
+    @staticmethod
+    def _combined(key: str, heads: set[str]) -> regex.Pattern[str] | None:
+        groups = []
+        for number, rule in enumerate(WIDGET_RULES):
+            sources = [s for tables in family_tables(FAMILY).values() for s in tables.get(rule, {}).get(key, ())]
+            for source in sources:
+                heads |= {_fold_head(head) for head in pattern_heads(source)}
+            if sources:
+                groups.append(f"(?P<r{number}>" + "|".join(f"(?:{source})" for source in sources) + ")")
+        return regex.compile("|".join(groups), regex.V1) if groups else None
+
+    def share_segments(self, words: list[str]) -> tuple[int, bool] | None:
+        """``(labels, has_action)`` when the folded words are only share labels, else None."""
+        if not words or words[0] not in self.label_starts:
+            return None
+        position, count, action = 0, 0, False
+        while position < len(words):
+            for size in range(min(self.longest_label, len(words) - position), 0, -1):
+                kind = self.share_labels.get(" ".join(words[position : position + size]))
+                if kind is not None:
+                    count += 1
+                    action = action or kind == MAIN
+                    position += size
+                    break
+            else:
+                return None
+        return count, action
+
+    def classify(self, text: str) -> tuple[str, str, int] | None:
+        """``(rule name, kind, weight)`` of a candidate line, or None."""
+        folded = fold(text)
+        if not folded:
+            return None
+        if len(folded) <= self.longest_phrase:
+            hit = self.lookup.get(folded)
+            if hit is not None and hit[0] != "share-widget":
+                return hit[0], hit[1], 1
+            segments = self.share_segments(folded.split())
+            if segments is not None:
+                return "share-widget", MAIN if segments[1] else NETWORK, segments[0]
+            if hit is not None:
+                return hit[0], hit[1], 1
+        if self.patterns is not None:
+            match = self.patterns.fullmatch(folded)
+            if match is not None:
+                return WIDGET_RULES[int(match.lastgroup[1:])], MAIN, 1
+        if self.teasers is not None:
+            match = self.teasers.match(_LEADING_JUNK.sub("", text).lower())
+            if match is not None:
+                return WIDGET_RULES[int(match.lastgroup[1:])], MAIN, 1
+        return None
+
+
+@lru_cache(maxsize=None)
+def widget_data() -> WidgetData:
+    return WidgetData()
+
+
+def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[tuple[int, str, int]]]:
+    """``{rule name: [(line index, kind, weight), …]}`` for every widget line of ``doc``."""
+    data = widget_data()
+    found: dict[str, list[tuple[int, str, int]]] = {rule: [] for rule in WIDGET_RULES}
+    text = doc.text
+    if not text:
+        return found
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        scanner, first_line, haystack = data.scanner, data.first_line, lowered
+    else:  # lower() changed the length (a rare dotted capital I): keep the offsets exact
+        scanner, first_line, haystack = data.scanner_ci, data.first_line_ci, text
+    starts = [0] if first_line.match(haystack) else []
+    starts.extend(match.start() + 1 for match in scanner.finditer(haystack))
+    lines = doc.lines
+    for start in starts:
+        index = doc.line_index_at(start)
+        line = lines[index]
+        if len(line.text) > max_length:
+            continue
+        result = data.classify(line.text)
+        if result is not None:
+            found[result[0]].append((index, result[1], result[2]))
+    return found
+
+
+def widget_lines(doc: Document, rule: str, max_length: int) -> list[tuple[int, str, int]]:
+    """The widget lines ``rule`` claims in ``doc`` (from the family's shared scan)."""
+    view_length = max(VIEW_MAX_LENGTH, max_length)
+    found = doc.view((FAMILY, "widgets", view_length), lambda d: _scan_widgets(d, view_length))[rule]
+    if max_length >= view_length:
+        return found
+    return [hit for hit in found if len(doc.lines[hit[0]].text) <= max_length]
+
+
+def _quote(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+
+
+def _max_length_schema(description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "max-line-length": {"type": "integer", "minimum": 10, "maximum": 2000, "description": description}
+        },
+        "additionalProperties": False,
+    }
+
+
+class _WidgetRule(Rule):
+    """Shared check of BP002-BP006: runs of widget lines, each run one finding with a line deletion."""
+
+    fix_applicability = Applicability.SAFE
+    what = "widget"  # "<what> left by the scraper"
+    fix_description = "Delete the widget"
+    default_options = {"max-line-length": 200}
+
+    def qualifies(self, members: list[tuple[int, str, int]]) -> bool:
+        return any(kind == MAIN for _, kind, _ in members)
+
+    def excluded(self, doc: Document) -> set[int]:
+        return set()
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        hits = widget_lines(doc, self.name, options["max-line-length"])
+        if not hits:
+            return
+        excluded = self.excluded(doc)
+        by_index = {index: (index, kind, weight) for index, kind, weight in hits if index not in excluded}
+        for first, last in runs(doc, sorted(by_index)):
+            members = [by_index[i] for i in range(first, last + 1) if i in by_index]
+            if not self.qualifies(members):
+                continue
+            lines = doc.lines
+            quoted = ", ".join(_quote(lines[i].text, 40) for i, _, _ in members[:3])
+            more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
+            yield self.finding(
+                lines[first].start,
+                lines[last].end,
+                f"{self.what} left by the scraper: {quoted}{more}",
+                self.line_deletion(doc, first, last, self.fix_description, Applicability.SAFE),
+            )
+
+
+# -- BP013: the text ends with a truncation marker ---------------------------------------------------
+
+_BRACKET_MARKER = r"[\[(]\h*(?:…|\.{3})\h*[\])]"
+# What may stand before a worded marker that ends a paragraph ("…said. Read more »").
+_MARKER_AFTER = set(".!?…»\"”’)]|:;–—-")
+
+
+@lru_cache(maxsize=None)
+def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, regex.Pattern[str], tuple[str, ...]]:
+    words = frozenset(phrases(FAMILY, "truncation-marker"))
+    lines = pattern(FAMILY, "truncation-marker", "lines")
+    tables = family_tables(FAMILY).values()
+    sources = [source for table in tables for source in table.get("truncation-marker", {}).get("trailing", ())]
+    worded = "|".join(f"(?:{source})" for source in sources) or r"(?!)"
+    trailing = regex.compile(
+        rf"(?:(?P<bracket>{_BRACKET_MARKER})|(?P<worded>[\[(]?\h*(?:{worded})[\h»›→>…\.:)\]]*))\s*\Z",
+        regex.V1,  # matched on lower-cased text
+    )
+    endings: list[str] = []
+    for source in sources:
+        expanded = _expand(source)
+        endings.extend(prefix for prefix, complete in expanded if complete)
+        if not all(complete for _, complete in expanded):
+            endings.append("")  # not all literal: always try the regex
+    return words, lines, trailing, tuple(endings)
+
+
+def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
+    """``(start, end, line index or None, marker)``: a whole last line (index) or a trailing marker."""
+    lines = doc.lines
+    index = len(lines) - 1
+    while index >= 0 and lines[index].is_blank:
+        index -= 1
+    if index < 0:
+        return None
+    last = lines[index]
+    text = last.text
+    stripped = text.strip()
+    if len(stripped) > 5000 or len(stripped) < 100 and not any(not lines[i].is_blank for i in range(index)):
+        return None  # a text that is only a marker is not an article cut short
+    words, lines, trailing, endings = _truncation_patterns()
+    if len(stripped) <= 60 and (fold(stripped) in words or lines is not None and lines.fullmatch(stripped)):
+        return last.start, last.end, last.index, stripped
+    offset = max(0, len(text) - 120)
+    tail = text[offset:].lower()
+    if len(tail) != len(text) - offset:
+        return None  # lower() changed the length: offsets would be wrong (and no marker has such letters)
+    core = tail.rstrip()
+    if not core.endswith(("]", ")")) and not core.rstrip(" \t»›→>….:)]").endswith(endings):
+        return None  # cheap test before the regex
+    match = trailing.search(tail)
+    if match is None:
+        return None
+    before = text[: offset + match.start()].rstrip()
+    if not before.strip():  # the marker is the whole line
+        return last.start, last.end, last.index, stripped
+    if match.group("worded") is not None and before[-1] not in _MARKER_AFTER:
+        return None  # "…we want to read more": a sentence, not a link
+    marker = text[len(before) : offset + match.end()].rstrip()
+    return last.start + len(before), last.start + len(before) + len(marker), None, marker.strip()
+
+
+def truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
+    return doc.view((FAMILY, "truncation"), _find_truncation)
+
+
+# -- the rules ------------------------------------------------------------------------------------
+
+
+class RelatedContent(_WidgetRule):
+    """A related-content heading or teaser ("À lire également", "You may also like", "Read more: …").
+
+    ## What it does
+    Flags short lines that are the heading of a related-content or recommendation widget ("À lire
+    également", "Lire aussi", "Sur le même sujet", "You may also like", "Related articles",
+    "Recommended for you", "More from …", "Most read", "Read more", "Continue reading the main
+    story") and teaser lines that link to another article ("Lire aussi : <title>", "READ MORE:
+    <title>", "Related: <title>"), in French, English, German, Spanish, Italian and Portuguese.
+    Only whole lines are matched: an article sentence that says "read more" is never flagged.
+    A marker that ends the text ("Read more", "Lire la suite") is left to BP013.
+
+    ## Why it matters
+    The heading is page chrome, and a teaser is the title of another article: both end up glued
+    to the article in a corpus, and a teaser title reads as a non sequitur in the middle of it.
+
+    ## Example
+    ```
+    …pour le bénéfice de tous.
+
+    À lire également
+    ```
+    Use instead:
+    ```
+    …pour le bénéfice de tous.
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes the widget line (and the blank line it leaves); the line is a heading or
+    a link title, never article prose.
+    """
+
+    code = "BP002"
+    name = "related-content"
+    what = "Related-content widget"
+    fix_description = "Delete the related-content line"
+    default_options = {"max-line-length": 200}
+    options_schema = _max_length_schema("Longer lines are article text, never a widget heading or teaser.")
+
+    def excluded(self, doc: Document) -> set[int]:
+        marker = truncation(doc)
+        return {marker[2]} if marker is not None and marker[2] is not None else set()
+
+
+class CommentsWidget(_WidgetRule):
+    """A comments widget ("Leave a Comment", "12 comments", "Comments are closed").
+
+    ## What it does
+    Flags short lines of a comment section's chrome: "Leave a Comment", "Laisser un commentaire",
+    "0 commentaire", "12 comments", "Post a comment", "Comments are closed", "Ajouter un
+    commentaire", the "Your email address will not be published" form text, Disqus and WordPress
+    notices, and their German, Spanish, Italian and Portuguese equivalents. Consecutive widget
+    lines are one finding.
+
+    ## Why it matters
+    The comment form is not part of the article; a model trained on it learns to end news with
+    "Leave a Comment", and a comment count dates the page, not the story.
+
+    ## Example
+    ```
+    …et d'autres inquiétudes concernant la sécurité des informations ».
+
+    Leave a Comment
+    ```
+    Use instead:
+    ```
+    …et d'autres inquiétudes concernant la sécurité des informations ».
+    ```
+
+    ## Fix safety
+    Safe: only whole lines that are widget labels are deleted.
+    """
+
+    code = "BP003"
+    name = "comments-widget"
+    what = "Comments widget"
+    fix_description = "Delete the comments widget"
+    default_options = {"max-line-length": 200}
+    options_schema = _max_length_schema("Longer lines are article text, never a comment-form label.")
+
+
+class ShareWidget(_WidgetRule):
+    """Share buttons ("Partager", "Share on Facebook", "Tweet", "Email", "Print").
+
+    ## What it does
+    Flags lines made only of share or social labels: "Partager", "Share on Facebook", "Tweet",
+    "WhatsApp", "Email", "Print", "Copy link", "Facebook Twitter LinkedIn", "12 shares". A network
+    name alone ("Facebook") counts only next to another label, since it may be a lone follow link.
+    Consecutive label lines are one finding.
+
+    ## Why it matters
+    The labels of share buttons are scattered through scraped text by the dozen; they are noise
+    for any model or search index, and they break paragraphs apart.
+
+    ## Example
+    ```
+    Partager
+    Facebook
+    Twitter
+    Le patron d'OpenAI a exprimé des doutes.
+    ```
+    Use instead:
+    ```
+    Le patron d'OpenAI a exprimé des doutes.
+    ```
+
+    ## Fix safety
+    Safe: a line is deleted only when every word on it is a share label.
+    """
+
+    code = "BP004"
+    name = "share-widget"
+    what = "Share/social buttons"
+    fix_description = "Delete the share buttons"
+    default_options = {"max-line-length": 120}
+    options_schema = _max_length_schema("Longer lines are never a row of share buttons.")
+
+    def qualifies(self, members: list[tuple[int, str, int]]) -> bool:
+        return any(kind == MAIN for _, kind, _ in members) or sum(weight for _, _, weight in members) >= 2
+
+
+class SubscriptionPrompt(_WidgetRule):
+    """A subscription, newsletter or paywall prompt ("Abonnez-vous", "Sign up for our newsletter").
+
+    ## What it does
+    Flags whole lines that ask the reader to subscribe or sign up, or that announce a paywall:
+    "Abonnez-vous", "Cet article est réservé aux abonnés", "Il vous reste 80 % de cet article à
+    lire", "Sign up for our newsletter", "Subscribe now", "Already a subscriber? Log in", and their
+    German, Spanish, Italian and Portuguese equivalents. Paywall form lines next to a prompt
+    ("Créez votre compte") go with it. An article sentence that mentions a newsletter is not
+    flagged: the line must be a prompt from start to end.
+
+    ## Why it matters
+    Prompts are not article text; a paywall notice also means the article was cut where it starts.
+
+    ## Example
+    ```
+    …les fondements de l'IA générative.
+    Cet article est réservé aux abonnés
+    Abonnez-vous
+    ```
+    Use instead:
+    ```
+    …les fondements de l'IA générative.
+    ```
+
+    ## Fix safety
+    Safe: only whole prompt lines are deleted.
+    """
+
+    code = "BP005"
+    name = "subscription-prompt"
+    what = "Subscription prompt"
+    fix_description = "Delete the subscription prompt"
+    default_options = {"max-line-length": 200}
+    options_schema = _max_length_schema("Longer lines are article text, never a subscription prompt.")
+
+
+class CookieConsent(_WidgetRule):
+    """Cookie or consent banner text ("We use cookies…", "Accept all cookies", "Gérer mes préférences").
+
+    ## What it does
+    Flags the text of cookie and consent banners: "We use cookies…", "This website uses cookies…",
+    "Nous utilisons des cookies…", "En poursuivant votre navigation…", "Accept all cookies",
+    "Cookie settings", "Gérer mes préférences". Button labels next to a banner ("Accept", "OK",
+    "Cookie Policy") go with it.
+
+    ## Why it matters
+    Consent banners are the most repeated text of the web: left in a corpus they are memorised
+    verbatim, and in an article they have nothing to do with the story.
+
+    ## Example
+    ```
+    We use cookies to improve your experience on our website.
+    Accept
+    The company reported a record quarter.
+    ```
+    Use instead:
+    ```
+    The company reported a record quarter.
+    ```
+
+    ## Fix safety
+    Safe: only whole banner lines are deleted; an article sentence about cookies does not start
+    like a banner and is not matched.
+    """
+
+    code = "BP006"
+    name = "cookie-consent"
+    what = "Cookie-consent banner"
+    fix_description = "Delete the cookie banner"
+    default_options = {"max-line-length": 400}
+    options_schema = _max_length_schema("Longer lines are never taken for banner text.")
+
+
+class TruncationMarker(Rule):
+    """The text ends with a truncation marker ("Lire la suite", "Continue reading", "[…]").
+
+    ## What it does
+    Flags a text whose last line is a "read the rest" marker ("Lire la suite", "Continue
+    reading", "Read more", "Weiterlesen"), an elision mark ("[…]", "[...]", "(…)") or a lone word
+    cut by an ellipsis ("All..."), and a last paragraph that ends with such a marker ("…the
+    company said. Continue reading »", "…des opérations illicites [...]"). Only the very end of
+    the text is examined.
+
+    ## Why it matters
+    The article was cut: the scraper saw a teaser or a paywalled page. The text is incomplete,
+    which matters more than the marker itself (filter it out or fetch the full article); the
+    marker is also noise at the end of the text.
+
+    ## Example
+    ```
+    Now we spend money over and over on virtual perks.
+
+    All...
+    ```
+    Use instead:
+    ```
+    Now we spend money over and over on virtual perks.
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes only the marker: the marker line, or the marker characters at the end of
+    the last paragraph. The text stays truncated; the finding says so.
+    """
+
+    code = "BP013"
+    name = "truncation-marker"
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        found = truncation(doc)
+        if found is None:
+            return
+        start, end, index, marker = found
+        if index is not None:
+            message = f"Article looks truncated: the text ends with the marker {_quote(marker)}"
+            fix = self.line_deletion(doc, index, index, "Delete the truncation marker", Applicability.SAFE)
+        else:
+            message = f"Article looks truncated: its last paragraph ends with the marker {_quote(marker)}"
+            fix = Fix.safe("Delete the truncation marker", Edit.delete(start, end))
+        yield self.finding(start, end, message, fix)
+
+
+RULES: list[type[Rule]] = [
+    RedirectNotice,
+    RelatedContent,
+    CommentsWidget,
+    ShareWidget,
+    SubscriptionPrompt,
+    CookieConsent,
+    TruncationMarker,
+]
