@@ -1,3 +1,868 @@
-"""BP: boilerplate of page structure (navigation, bylines, tags, credits). Being written."""
+"""BP: boilerplate of page structure (navigation, bylines, tags, credits) around an article.
 
-RULES: list = []
+The phrase lists and patterns live in ``data/bpnav/<lang>.toml``. Patterns there may use the macros
+``{NAME}``, ``{NAMES}``, ``{ORG}``, ``{DATE}``, ``{MONTH}``, ``{TIME}`` and ``{TAIL}``; they are
+expanded here (month and weekday names come from the ``[dates]`` tables) and every pattern is
+compiled once per process into one alternation scanned once over the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+import re
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+
+from ._data import family_tables, fold, phrases
+from .boilerplate import runs
+
+FAMILY = "bpnav"
+_FLAGS = regex.IGNORECASE | regex.V1 | regex.MULTILINE
+
+# -- shared building blocks ------------------------------------------------------------------------
+
+_UPPER = r"(?-i:\p{Lu})"
+_NAME_WORD = rf"{_UPPER}[\p{{L}}'’.-]*"
+_PARTICLE = r"(?:de|du|des|van|von|der|da|das|do|dos|del|della|di|le|la|bin|al|el|y)"
+# A name never starts with an article ("Par les temps qui courent" is a title, not a byline).
+_NOT_ARTICLE = r"(?!(?:the|an?|les?|la|des|une?|der|die|das|el|los|las|il|lo|gli|os?|as)\b)"
+_NAME = rf"{_NOT_ARTICLE}{_NAME_WORD}(?:\h+(?:{_NAME_WORD}|{_PARTICLE}(?=\h+{_UPPER}))){{0,3}}"
+_NAMES = rf"{_NAME}(?:\h*(?:,|and|et|und|e|y|&)\h*{_NAME}){{0,3}}"
+_ORG = rf"{_UPPER}[\p{{L}}\p{{N}}&.'’ -]{{0,40}}"
+_TIME = r"\d{1,2}(?:[:h.]\d{2}\h*(?:am|pm|a\.m\.|p\.m\.|h|uhr)?|\h*(?:am|pm|a\.m\.|p\.m\.|uhr))"
+_UNITS = (
+    r"(?:s|secs?|seconds?|mins?|minutes?|minuten|minutos?|minuti|h|hrs?|hours?|heures?|stunden?|horas?|ore|"
+    r"d|days?|jours?|tagen?|d[íi]as?|giorni|weeks?|semaines?|wochen?|semanas?|settimane|months?|mois|"
+    r"monaten?|meses|mesi|years?|ans|jahren?|a[ñn]os|anni)"
+)
+# After a date: at most four short words ("2025 à 10h12", ", 2019 10:12 a.m. ET"), never a sentence.
+_TAIL = r"[\h\p{N}:.,/|–—()-]*(?:\p{L}{1,5}[\h\p{N}:.,/|–—()'-]*){0,4}$"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\h+") for w in ordered) + ")"
+
+
+@lru_cache(maxsize=None)
+def _macros() -> dict[str, str]:
+    months = _alternation(phrases(FAMILY, "dates", "months"))
+    weekdays = _alternation(phrases(FAMILY, "dates", "weekdays"))
+    ago = _alternation(phrases(FAMILY, "dates", "ago"))
+    month = rf"\b{months}\b\.?"
+    date = (
+        rf"(?:{weekdays}\b,?\h+)?"
+        rf"(?:{month}\h+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\h+(?:de\h+)?{month}"
+        rf"|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|(?:{ago}\h+)?\d{{1,3}}\h*{_UNITS}\b\.?(?:\h+{ago})?"
+        rf"|{_TIME}\b)"
+    )
+    return {
+        "{NAMES}": _NAMES,
+        "{NAME}": _NAME,
+        "{ORG}": _ORG,
+        "{DATE}": date + _TAIL,
+        "{MONTH}": month,
+        "{TIME}": _TIME,
+        "{TAIL}": _TAIL,
+    }
+
+
+def _sources(rule: str, key: str = "patterns") -> str | None:
+    """Every language's ``key`` patterns of ``rule`` as one alternation, or None.
+
+    Each macro a pattern uses is defined once, in a ``(?(DEFINE)…)`` block, and called by name
+    (``(?&date)``): expanding the date macro (hundreds of month names) into every language's
+    patterns made the compiled pattern many times larger and slow to compile.
+    """
+    macros = _macros()
+    used: dict[str, str] = {}
+    expanded = []
+    for tables in family_tables(FAMILY).values():
+        for source in tables.get(rule, {}).get(key, ()):
+            for macro, value in macros.items():
+                if macro in source:
+                    name = macro.strip("{}").lower()
+                    used[name] = value
+                    source = source.replace(macro, f"(?&{name})")
+            expanded.append(f"(?:{source})")
+    if not expanded:
+        return None
+    define = "".join(f"(?P<{name}>{value})" for name, value in used.items())
+    return (f"(?(DEFINE){define})" if define else "") + "|".join(expanded)
+
+
+def _raw(rule: str, key: str) -> list[str]:
+    """Every language's ``key`` list of ``rule`` as written (not folded: "©" must survive)."""
+    values: list[str] = []
+    for tables in family_tables(FAMILY).values():
+        values.extend(tables.get(rule, {}).get(key, ()))
+    return values
+
+
+def _case_variants(word: str) -> set[str]:
+    return {word, word.lower(), word[:1].upper() + word[1:], word.title(), word.upper()}
+
+
+# The rules that look for one kind of line (BP008 labelled tags, BP009, BP012) share ONE cheap scan
+# of the text: a case-sensitive gate on the words such a line starts with (``starts`` in the data,
+# in their usual casings) and literal searches for words it contains (``contains``). Only the lines
+# the gate picks are matched against the rules' full patterns.
+_LINE_KINDS = (("tags", "tag-list"), ("byline", "byline-residue"), ("credit", "photo-credit"))
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes so that the engine tests a
+    character once instead of trying every word in turn (a plain alternation of hundreds of words
+    costs hundreds of tests at every line start)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
+
+
+@lru_cache(maxsize=None)
+def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    words: set[str] = set()
+    contains: set[str] = set()
+    for _, rule in _LINE_KINDS:
+        for word in _raw(rule, "starts"):
+            words.update(_case_variants(word))
+        contains.update(_raw(rule, "contains"))  # as written: str.find is far cheaper than a regex
+    # Reading times ("5 min read", "3 Min. Lesezeit") start with a number of minutes.
+    head = rf"[ \t]*[(\[]?[ \t]*(?:{_trie(words)}|\d{{1,3}}[ \t]*[-–]?[ \t]*(?:min|Min|MIN))"
+    return re.compile("\n" + head), re.compile(head), tuple(sorted(contains))
+
+
+@lru_cache(maxsize=None)
+def _full_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    kinds = []
+    for kind, rule in _LINE_KINDS:
+        source = _sources(rule)
+        if source:
+            kinds.append((kind, regex.compile(source, _FLAGS)))
+    return tuple(kinds)
+
+
+def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    text = doc.text
+    newline_gate, first_gate, contains = _gate()
+    starts: set[int] = set()
+    if first_gate.match(text):
+        starts.add(0)
+    starts.update(match.start() + 1 for match in newline_gate.finditer(text))
+    for literal in contains:
+        at = text.find(literal)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(literal, at + len(literal))
+    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
+    patterns = _full_patterns()
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        elif end > start and text[end - 1] == "\r":
+            end -= 1
+        for kind, compiled in patterns:
+            match = compiled.match(text, start, end)
+            if match is not None:
+                found[kind].append(match.span())
+                break
+    return found
+
+
+def _lines_of_kind(doc: Document, kind: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` matches of one kind of line in ``doc`` (from the family's shared scan)."""
+    return doc.view(("bpnav", "lines"), _compute_lines)[kind]
+
+
+def _short_line_indexes(doc: Document, spans: list[tuple[int, int]], max_length: int) -> list[int]:
+    indexes = []
+    for start, _ in spans:
+        index = doc.line_index_at(start)
+        if len(doc.lines[index].text) <= max_length and (not indexes or indexes[-1] != index):
+            indexes.append(index)
+    return indexes
+
+
+@lru_cache(maxsize=None)
+def _dateline() -> regex.Pattern[str]:
+    """A line that is only a date ("20 novembre 2019", "Nov. 20, 2019 10:12 a.m. ET")."""
+    return regex.compile(r"^\h*" + _macros()["{DATE}"], _FLAGS)
+
+
+# A short label: one to four words, the first capitalised, no sentence punctuation at the end.
+_LABEL = regex.compile(rf"\h*{_UPPER}[\p{{L}}\p{{N}}'’&.-]*(?:\h+[\p{{L}}\p{{N}}'’&.-]+){{0,3}}\h*", regex.V1)
+_SENTENCE_END = ".!?:;,…"
+
+
+def _is_label(text: str, max_length: int = 40) -> bool:
+    return len(text) <= max_length and _LABEL.fullmatch(text) is not None and text.rstrip()[-1:] not in _SENTENCE_END
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the article (long, ending like a sentence), not a title or a widget."""
+    text = text.rstrip()
+    return len(text) > 80 and text[-1] in ".!?…»”\""
+
+
+def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
+    return doc.lines[first].start, doc.lines[last].end
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- BP007 ---------------------------------------------------------------------------------------
+
+_TRAIL_SEPARATOR = regex.compile(r"\h*(?:[>»›→|]|::|\h/)\h*", regex.V1)
+
+
+@lru_cache(maxsize=None)
+def _nav_start() -> regex.Pattern[str]:
+    nav = _alternation(phrases(FAMILY, "breadcrumb"))
+    # ``glued`` is the nav words of a trail whose last word runs into the title ("Home ActualitéOpenAI").
+    return regex.compile(
+        rf"\h*(?:(?P<glued>{nav}(?:\h+{nav})*\h+{nav}(?<=(?-i:\p{{Ll}}))(?=(?-i:\p{{Lu}})))"
+        rf"|(?P<nav>{nav})(?=\h*(?:[>»›→|]|::|/\h)))",
+        regex.IGNORECASE | regex.V1,
+    )
+
+
+class Breadcrumb(Rule):
+    """A navigation trail ("Accueil > Actualités > Monde") at the start of the text.
+
+    ## What it does
+    Flags a breadcrumb trail a scraper kept at the start of the text: navigation words joined by
+    separators (`>`, `»`, `›`, `/`, `|`), such as "Accueil > Actualités > Monde" or "Home / News /
+    World", or navigation words glued to the title with no separator at all ("Home
+    ActualitéOpenAI face à DeepSeek…"). The trail must start with a navigation word (Home, Accueil,
+    Actualités, News, Startseite, Inicio…), in the first few lines of the text, before the first
+    sentence of the article. The finding covers the trail only, not the title that follows it.
+
+    ## Why it matters
+    The trail is page navigation, not article text. Left in front of the title it corrupts the
+    title (a model learns that titles start with "Home Actualité"), breaks title matching and
+    deduplication, and glues words together.
+
+    ## Example
+    ```
+    Home ActualitéOpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+    Use instead:
+    ```
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes the trail and keeps the title; a line that is nothing but a trail is
+    deleted whole.
+    """
+
+    code = "BP007"
+    name = "breadcrumb"
+    fix_applicability = Applicability.SAFE
+    default_options = {"max-lines": 3}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-lines": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "How many non-blank lines at the start of the text may hold the trail.",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        start_re = _nav_start()
+        for line in doc.content_lines[: options["max-lines"]]:
+            match = start_re.match(line.text)
+            if match is None:
+                if _is_prose(line.text):
+                    return  # the article has started
+                continue
+            if match.group("glued"):
+                trail_end = match.end()
+                title = line.text[trail_end:]
+                if len(title.split()) < 3:
+                    continue
+                yield self._finding(doc, line, trail_end, title)
+                return
+            trail_end = self._separated_trail_end(line.text, match.end("nav"))
+            if trail_end is not None:
+                yield self._finding(doc, line, trail_end, line.text[trail_end:])
+                return
+
+    @staticmethod
+    def _separated_trail_end(text: str, first_end: int) -> int | None:
+        """Where the trail ends: before a long last item (the title) or at the end of the line."""
+        position = first_end
+        items = 1
+        while True:
+            separator = _TRAIL_SEPARATOR.match(text, position)
+            if separator is None or separator.end() == len(text):
+                break
+            following = _TRAIL_SEPARATOR.search(text, separator.end())
+            item_end = following.start() if following else len(text)
+            item = text[separator.end() : item_end]
+            if following is None and (len(item.split()) > 5 or len(item) > 40):
+                # The last item is the title: the trail ends with the separator before it.
+                return separator.end() if items >= 1 else None
+            if len(item.split()) > 5 or len(item) > 40 or not item.strip():
+                return None
+            items += 1
+            position = item_end
+            if following is None:
+                break
+        if items < 2:
+            return None
+        return len(text.rstrip())
+
+    def _finding(self, doc: Document, line: Any, trail_end: int, title: str) -> Finding:
+        lead = len(line.text) - len(line.text.lstrip())
+        start, end = line.start + lead, line.start + trail_end
+        trail = doc.text[start:end].strip()
+        if not title.strip():
+            fix = self.line_deletion(doc, line.index, line.index, "Delete the breadcrumb line", Applicability.SAFE)
+            return self.finding(start, line.end, f"Breadcrumb trail \"{_quote(trail)}\" at the start of the text", fix)
+        fix = Fix.safe("Delete the breadcrumb trail and keep the title", Edit.delete(start, end))
+        return self.finding(start, end, f"Breadcrumb trail \"{_quote(trail)}\" glued before the title", fix)
+
+
+# -- BP008 ---------------------------------------------------------------------------------------
+
+# Lines of three or more short items: ``\n`` first so the scan jumps from line to line, and
+# ``(?=(x))\1`` is an atomic ``x`` (no backtracking into an item; Python 3.10 has no ``x++``).
+_PIPE_LIST = re.compile(r"\n[ \t]*(?=([^\n|•·]{1,48}))\1(?:[|•·](?=([^\n|•·]{1,48}))\2){2,}(?=\n|$)")
+_COMMA_LIST = re.compile(
+    r"\n[ \t]*(?=([^\n,.!?;:|•·]{1,32}))\1(?:,(?=([^\n,.!?;:|•·]{1,32}))\2){2,}[ \t]*(?=\n|$)"
+)
+
+
+def _line_matches(compiled: re.Pattern[str], text: str, newline: int) -> Iterator[tuple[int, int]]:
+    """Spans (line break excluded) of the lines after offset ``newline`` (a line break, or -1
+    for the whole text) that ``compiled``, a pattern starting with a line break, matches."""
+    if newline < 0:
+        first = compiled.match("\n" + text[: text.find("\n") if "\n" in text else len(text)])
+        if first is not None:
+            yield 0, first.end() - 1
+        newline = 0
+    for match in compiled.finditer(text, newline):
+        yield match.start() + 1, match.end()
+
+
+_LIST_ITEM = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&+#./()-]*(?:\h+[\p{L}\p{N}'’&+#./()-]+){0,4}", regex.V1)
+_BULLET_START = regex.compile(r"\h*[•·|]")
+
+
+@lru_cache(maxsize=None)
+def _list_stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(phrases(FAMILY, "tag-list", "verbs")), frozenset(phrases(FAMILY, "tag-list", "conjunctions"))
+
+
+class TagList(Rule):
+    """A line of tags or keywords ("Open Source | OpenAI | DeepSeek") near the end of the text.
+
+    ## What it does
+    Flags a line of three or more short items separated by `|`, `•`, `·` or `,`, with no verb and
+    no final punctuation, in the second half of the text: the tag cloud or topic list a page shows
+    under its article. Lines introduced by "Tags:", "Mots-clés :", "Topics:", "Schlagwörter:"…
+    are flagged wherever they stand. Bulleted list items (a `•` at the start of a line) and comma
+    enumerations ending in "and"/"et" are prose, not tags.
+
+    ## Why it matters
+    The tags are page navigation. Appended to the article they add a run of keywords that no
+    writer wrote, which skews keyword statistics and teaches a model to end articles with
+    keyword lists.
+
+    ## Example
+    ```
+    …invoquant des préoccupations liées à la sécurité nationale.
+
+    Open Source | Openai | Deepseek | Intelligence Artificielle | Sam Altman
+    ```
+    Use instead:
+    ```
+    …invoquant des préoccupations liées à la sécurité nationale.
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the whole line; a terse list that belongs to the article (a line of
+    names, a list of countries) can look like tags.
+    """
+
+    code = "BP008"
+    name = "tag-list"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"min-items": 3, "min-position": 0.5, "max-line-length": 300}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-items": {"type": "integer", "minimum": 2, "description": "Fewest separated items a tag line has."},
+            "min-position": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "How far into the text (fraction of its length) an unlabelled tag line must start.",
+            },
+            "max-line-length": {"type": "integer", "minimum": 20, "description": "Longer lines are never tag lines."},
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        max_length = options["max-line-length"]
+        found: dict[int, str] = {}
+        for start, end in _lines_of_kind(doc, "tags"):
+            line = doc.lines[doc.line_index_at(start)]
+            if len(line.text) <= max_length and doc.text[end : line.end].strip():
+                found.setdefault(line.index, "Tag line")
+        text = doc.text
+        begin = text.rfind("\n", 0, int(len(text) * options["min-position"]))
+        for compiled, separator in ((_PIPE_LIST, None), (_COMMA_LIST, ",")):
+            for start, end in _line_matches(compiled, text, begin):
+                if end - start > max_length:
+                    continue
+                index = doc.line_index_at(start)
+                if index not in found and self._is_tag_line(text[start:end], separator, options["min-items"]):
+                    found[index] = "Line of tags"
+        for index in sorted(found):
+            line = doc.lines[index]
+            yield self.finding(
+                line.start,
+                line.end,
+                f"{found[index]} \"{_quote(line.text)}\" left by the page template",
+                self.line_deletion(doc, index, index, "Delete the tag line", Applicability.UNSAFE),
+            )
+
+    @staticmethod
+    def _is_tag_line(text: str, separator: str | None, min_items: int) -> bool:
+        if _BULLET_START.match(text) or text.rstrip()[-1:] in _SENTENCE_END:
+            return False
+        if separator is None:
+            separator = max("|•·", key=text.count)
+        items = [item.strip() for item in text.split(separator)]
+        if len(items) < min_items or not all(items):
+            return False
+        verbs, conjunctions = _list_stopwords()
+        for item in items:
+            if _LIST_ITEM.fullmatch(item) is None or item[-1] in _SENTENCE_END:
+                return False
+            words = item.casefold().split()
+            if verbs.intersection(words):
+                return False
+        if separator == ",":
+            # "apples, pears and plums" is an enumeration in a sentence, not a tag list; tags are
+            # cased alike ("Voir, par exemple, le…" is a broken sentence) and start with a letter.
+            if conjunctions.intersection(items[-1].casefold().split()[:1]) or any(
+                len(item.split()) > 3 or not item[0].isalpha() or "  " in item or item.count("(") != item.count(")")
+                for item in items
+            ):
+                return False
+            capitalised = sum(1 for item in items if item[0].isupper())
+            if 0 < capitalised < len(items):
+                return False
+        return True
+
+
+# -- BP009 ---------------------------------------------------------------------------------------
+
+
+_BARE_BY = regex.compile(r"\h*\p{L}{1,3}\h*:?\h*$", regex.V1)
+
+
+class BylineResidue(Rule):
+    """A stray byline or dateline line ("by Sara", "Publié le 3 mars 2025 à 10h12").
+
+    ## What it does
+    Flags short lines a page template puts around an article's author and date: "By Jane Doe,
+    Reuters", "Par Jean Dupont", "Von Moritz Bachmann", "Publié le 3 mars 2025 à 10h12", "Mis à
+    jour le…", "Updated 2 hours ago", "5 min read", "Temps de lecture : 3 min". Short lines right
+    below such a line (the author's place or role, a bare date) are part of the same finding.
+
+    ## Why it matters
+    The byline is metadata, not article text. Left in the text it splits the title from the
+    article, and names and dates that no sentence carries end up in training data and summaries.
+
+    ## Example
+    ```
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+
+    by Sara
+    France
+
+    Le patron d’OpenAI, Sam Altman, a exprimé des doutes…
+    ```
+    Use instead:
+    ```
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+
+    Le patron d’OpenAI, Sam Altman, a exprimé des doutes…
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the lines; the author and date are metadata some users want to keep
+    (store them in a field before deleting them).
+    """
+
+    code = "BP009"
+    name = "byline-residue"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"max-line-length": 100, "max-extra-lines": 3}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-line-length": {
+                "type": "integer",
+                "minimum": 10,
+                "description": "Longer lines are article text, not bylines.",
+            },
+            "max-extra-lines": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How many short lines right below a byline (place, role, date) the finding takes along.",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        hits = _short_line_indexes(doc, _lines_of_kind(doc, "byline"), options["max-line-length"])
+        if not hits:
+            return
+        lines = doc.lines
+        hit_set = set(hits)
+        dateline = _dateline()
+        consumed = -1
+        for index in hits:
+            if index <= consumed:
+                continue
+            last = index
+            extra = 0
+            # The author's name (after a bare "By"), then one place or role ("France", "Staff
+            # Writer"); dates and further byline lines in any number.
+            names = 2 if _BARE_BY.match(lines[index].text) else 1
+            while last + 1 < len(lines) and extra < options["max-extra-lines"]:
+                following = lines[last + 1].text
+                if last + 1 in hit_set or (len(following) <= 60 and dateline.match(following)):
+                    last += 1
+                elif names and _is_label(following) and fold(following) not in _menu_words():
+                    names -= 1
+                    last += 1
+                else:
+                    break
+                extra += last not in hit_set
+            consumed = last
+            start, end = _line_span(doc, index, last)
+            count = last - index + 1
+            yield self.finding(
+                start,
+                end,
+                f"Byline residue \"{_quote(lines[index].text)}\"" + (f" ({count} lines)" if count > 1 else ""),
+                self.line_deletion(doc, index, last, "Delete the byline lines", Applicability.UNSAFE),
+            )
+
+
+# -- BP010 ---------------------------------------------------------------------------------------
+
+_HASHTAG = r"(?<![\p{L}\p{N}_&/#])#(?-i:\p{L})[\p{L}\p{N}_]+"
+_EMOJI = r"[\p{Extended_Pictographic}\U0001F1E6-\U0001F1FF]"
+_TEASER_TAIL = regex.compile(rf"(?:\h*(?:{_HASHTAG}|{_EMOJI}|\uFE0F|\u200D))+\h*$", regex.V1)
+_HASHTAGS = regex.compile(_HASHTAG, regex.V1)
+_EMOJIS = regex.compile(_EMOJI, regex.V1)
+
+
+class SocialTeaser(Rule):
+    """A social-media teaser with hashtags and emoji before the article.
+
+    ## What it does
+    Flags a line in the first lines of the text that ends with hashtags (and emoji), like the
+    post a site writes to share the article: "L'avenir de l'IA sera-t-il vraiment démocratique? 🤖
+    #IA #OpenSource". The line must end with a run of hashtags and emoji holding at least one
+    hashtag, and carry either an emoji or several hashtags; it must stand before the first
+    sentence of the article, and article text must follow it.
+
+    ## Why it matters
+    The teaser is a promotional summary, not the article. It repeats the article in another
+    register (with hashtags and emoji) and pollutes the opening a summariser or a model reads
+    first.
+
+    ## Example
+    ```
+    OpenAI reste fermée. L'avenir de l'IA sera-t-il démocratique? 🤖 #IA #OpenSource
+
+    Sam Altman, PDG d’OpenAI, a récemment fait des déclarations…
+    ```
+    Use instead:
+    ```
+    Sam Altman, PDG d’OpenAI, a récemment fait des déclarations…
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the whole line, and a teaser may hold the only copy of a sentence
+    (the standfirst) of the article.
+    """
+
+    code = "BP010"
+    name = "social-teaser"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"max-lines": 3}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-lines": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "How many non-blank lines at the start of the text are searched for a teaser.",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        content = doc.content_lines
+        for line in content[: min(options["max-lines"], len(content) - 1)]:
+            if "#" not in line.text:
+                if _is_prose(line.text):
+                    return  # the article has started
+                continue
+            tail = _TEASER_TAIL.search(line.text)
+            if tail is None or not _HASHTAGS.search(tail.group()):
+                continue
+            tags = _HASHTAGS.findall(line.text)
+            if len(tags) < 2 and not _EMOJIS.search(line.text):
+                continue
+            yield self.finding(
+                line.start,
+                line.end,
+                f"Social-media teaser with {', '.join(tags[:3])}{'…' if len(tags) > 3 else ''} before the article",
+                self.line_deletion(doc, line.index, line.index, "Delete the teaser line", Applicability.UNSAFE),
+            )
+            return
+
+
+# -- BP011 ---------------------------------------------------------------------------------------
+
+_FIGURES = regex.compile(r"\h*[+−–-]?\h*\p{N}[\p{N}\h.,%€$£¥₩()/+−–-]*$", regex.V1)
+_SEPARATOR_LINES = frozenset("|›»>/•·-–—")
+
+
+def _is_title_like(text: str) -> bool:
+    """Capitalised like a menu entry: "Politics", "US & Canada", "Contact Me" (not "Bugs fixed")."""
+    if not text[0].isupper():
+        return False
+    if " " not in text:
+        return True
+    return all(word[0].isupper() or len(word) <= 3 or not word[0].isalpha() for word in text.split()[1:])
+
+
+@lru_cache(maxsize=None)
+def _menu_words() -> frozenset[str]:
+    return frozenset(phrases(FAMILY, "navigation-run"))
+
+
+class NavigationRun(Rule):
+    """A run of menu labels ("News", "World", "Politics"), one per line.
+
+    ## What it does
+    Flags three or more consecutive very short lines that read as menu entries: one to three
+    words, at most 30 characters, starting with a letter, none ending with sentence punctuation
+    or holding a colon, and mostly capitalised like menu entries ("Accueil", "Économie", "US &
+    Canada"). Bare separators ("|", "›") may stand between them. A single heading between
+    paragraphs is never a run. When blank lines separate the labels, or figures stand next to
+    them (a table's column), the run must also hold a menu word (Home, Accueil, Contact,
+    Politique…) to count.
+
+    ## Why it matters
+    A careless extraction keeps the site's menus, one entry per line. They are not article text,
+    and they repeat on every page of the site, so they dominate n-gram statistics of a corpus.
+
+    ## Example
+    ```
+    Accueil
+    Économie
+    Sport
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+    Use instead:
+    ```
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the lines, and a short list in an article (names, places, a
+    table's column) can look like a menu.
+    """
+
+    code = "BP011"
+    name = "navigation-run"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"min-lines": 3, "min-capitalised": 0.67}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-lines": {"type": "integer", "minimum": 2, "description": "Fewest menu labels in a run."},
+            "min-capitalised": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": (
+                    "Smallest share of the labels capitalised like menu entries (every word of four letters or more)."
+                ),
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        # One pass over the shared lines with cheap string tests: much faster than a regex here.
+        min_lines = options["min-lines"]
+        end_marks = _SENTENCE_END
+        labels: list[int] = []
+        blank = False  # a blank line since the last label
+        spaced = False  # blank lines stand between the labels of the current run
+        for line in doc.lines:
+            text = line.text.strip()
+            if not text:
+                blank = bool(labels)
+                continue
+            # A menu label: at most 30 characters, one to three words, starting with a letter,
+            # no punctuation at the end and no colon ("VIP : 60,000₩" is a price, not a label).
+            if (
+                len(text) <= 30
+                and text[0].isalpha()
+                and text[-1] not in end_marks
+                and ":" not in text
+                and (text.count(" ") <= 2 or len(text.split()) <= 3)
+            ):
+                spaced = spaced or blank
+                blank = False
+                labels.append(line.index)
+                continue
+            if labels and text in _SEPARATOR_LINES:
+                continue
+            if len(labels) >= min_lines:
+                yield from self._run(doc, labels, spaced, options)
+            labels, blank, spaced = [], False, False
+        if len(labels) >= min_lines:
+            yield from self._run(doc, labels, spaced, options)
+
+    @staticmethod
+    def _next_to_figures(doc: Document, first: int, last: int) -> bool:
+        lines = doc.lines
+        before = next((line.text for line in reversed(lines[max(first - 3, 0) : first]) if not line.is_blank), "")
+        after = next((line.text for line in lines[last + 1 : last + 4] if not line.is_blank), "")
+        return any(_FIGURES.match(text) for text in (before, after) if text)
+
+    def _run(self, doc: Document, indexes: list[int], spaced: bool, options: Mapping[str, Any]) -> Iterator[Finding]:
+        labels = [doc.lines[index].text.strip() for index in indexes]
+        if sum(map(_is_title_like, labels)) < options["min-capitalised"] * len(labels):
+            return
+        if (spaced or self._next_to_figures(doc, indexes[0], indexes[-1])) and not _menu_words().intersection(
+            map(fold, labels)
+        ):
+            # Without a menu word, short lines between blank lines are as often a list of the
+            # article, and short lines next to lines of figures are the column of a table.
+            return
+        first, last = indexes[0], indexes[-1]
+        start, end = _line_span(doc, first, last)
+        shown = " / ".join(labels[:4]) + (" / …" if len(labels) > 4 else "")
+        yield self.finding(
+            start,
+            end,
+            f"Run of {len(labels)} menu labels (\"{_quote(shown, 60)}\") left by the page template",
+            self.line_deletion(doc, first, last, "Delete the menu lines", Applicability.UNSAFE),
+        )
+
+
+# -- BP012 ---------------------------------------------------------------------------------------
+
+
+_COPYRIGHT = regex.compile(r"\h*©", regex.V1)
+
+
+class PhotoCredit(Rule):
+    """A photo caption or credit line ("Photo : AFP", "© Getty Images").
+
+    ## What it does
+    Flags short lines that credit or caption a picture: "Photo : AFP", "Crédit photo : Reuters",
+    "© Getty Images", "Photo by Jane Doe on Unsplash", "(Photo: Reuters)", "Image: …",
+    "Illustration : …", "John Doe/Getty Images", "Foto: dpa". A copyright footer ("© 2019 Le
+    Monde, tous droits réservés") is not a photo credit. Consecutive credit lines are one finding.
+
+    ## Why it matters
+    The credit belongs to an image the text no longer has. It interrupts the article between two
+    paragraphs and adds agency names that no sentence carries.
+
+    ## Example
+    ```
+    Le patron d’OpenAI a exprimé des doutes.
+
+    Photo : AFP
+
+    Lors d’une séance de questions-réponses…
+    ```
+    Use instead:
+    ```
+    Le patron d’OpenAI a exprimé des doutes.
+
+    Lors d’une séance de questions-réponses…
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the lines, and a caption may describe the picture in words worth
+    keeping.
+    """
+
+    code = "BP012"
+    name = "photo-credit"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"max-line-length": 150}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "max-line-length": {
+                "type": "integer",
+                "minimum": 10,
+                "description": "Longer lines are article text, not credits.",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        hits = _short_line_indexes(doc, _lines_of_kind(doc, "credit"), options["max-line-length"])
+        if hits and hits[-1] == doc.content_lines[-1].index and _COPYRIGHT.match(doc.lines[hits[-1]].text):
+            hits.pop()  # "© Reuters" closing the text is the copyright notice, not a photo's credit
+        for first, last in runs(doc, hits):
+            start, end = _line_span(doc, first, last)
+            count = sum(1 for line in doc.lines[first : last + 1] if not line.is_blank)
+            yield self.finding(
+                start,
+                end,
+                f"Photo credit \"{_quote(doc.lines[first].text)}\"" + (f" ({count} lines)" if count > 1 else ""),
+                self.line_deletion(doc, first, last, "Delete the photo credit", Applicability.UNSAFE),
+            )
+
+
+RULES: list[type[Rule]] = [Breadcrumb, TagList, BylineResidue, SocialTeaser, NavigationRun, PhotoCredit]
