@@ -1,37 +1,93 @@
-"""DUP: text pasted twice by the extractor or the publisher's template."""
+"""DUP: text pasted twice by the extractor or the publisher's template.
+
+Every DUP rule works on the same units, the document's content lines with white space folded
+(:func:`units`), and the rules share their analyses through ``doc.view`` so that they agree on who
+reports what: DUP001 reports copied sections, DUP002 a single repeated paragraph that is not inside
+a DUP001 copy, DUP003 the title repeated at the top (and DUP002/DUP004 leave those lines alone),
+DUP004 near-duplicates that none of the exact rules can see.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import compress, repeat
+from operator import contains, eq, ge, itemgetter, methodcaller, ne
 from typing import Any
 
 import regex
-
 from newslint import Applicability, Document, Finding, Rule
 
-_SPACES = regex.compile(r"\s+")
 # How many earlier places of one paragraph are tried as the start of a copied block: enough for real
 # texts, and it bounds the work on pathological ones (a line repeated thousands of times).
 MAX_CANDIDATES = 16
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
-    """A content line of the document, white-space folded: the unit duplicates are made of."""
+class Units:
+    """The document's content lines, white-space folded: the units duplicates are made of.
 
-    line: int  # 0-based line index
-    key: str
+    Unit ``p`` is line ``lines[p]`` (0-based) with text ``keys[p]``; ``firsts[p]`` is the first
+    unit with the same text (``p`` itself when the text is new) and ``repeats`` lists, in order,
+    the units that are not new. Rules walk ``repeats``, which is short, not every line.
+    """
+
+    lines: list[int]
+    keys: list[str]
+    firsts: list[int]
+    repeats: list[int]
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
-def units(doc: Document) -> tuple[Unit, ...]:
-    """The document's content lines with folded text, shared by every DUP rule."""
+# White space a copy of a line may carry inside it instead of one plain space. Only the lines
+# holding one (found with C-level ``map``, and only when the text has one at all) are folded: a
+# regex per line would cost more than the whole rule family is allowed.
+_ODD_SPACES = (
+    "  ",
+    "\t",
+    "\r",
+    "\xa0",
+    "\u202f",
+    "\u2009",
+    "\u2007",
+    "\u2002",
+    "\u2003",
+    "\u2005",
+    "\u3000",
+    "\x0b",
+    "\x0c",
+)
 
-    def compute(document: Document) -> tuple[Unit, ...]:
-        return tuple(Unit(line.index, _SPACES.sub(" ", line.text).strip()) for line in document.content_lines)
+
+def units(doc: Document) -> Units:
+    """The document's units, computed once per document and shared by every DUP rule."""
+
+    def compute(document: Document) -> Units:
+        # The same lines as Document.lines (split on "\n" only); stripped, blank ones are empty.
+        stripped = list(map(str.strip, document.text.split("\n")))
+        lines = list(compress(range(len(stripped)), stripped))
+        keys = list(filter(None, stripped))
+        count = len(keys)
+        for space in _ODD_SPACES:
+            if space in document.text:
+                for position in compress(range(count), map(contains, keys, repeat(space))):
+                    keys[position] = " ".join(keys[position].split())
+        first_of: dict[str, int] = {}
+        firsts = list(map(first_of.setdefault, keys, range(count)))
+        repeats = list(compress(range(count), map(ne, firsts, range(count))))
+        return Units(lines, keys, firsts, repeats)
 
     return doc.view("dup.units", compute)
+
+
+def _quote(text: str, width: int = 50) -> str:
+    return f"“{text}”" if len(text) <= width else f"“{text[: width - 1].rstrip()}…”"
+
+
+# -- DUP001: copied sections -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,41 +99,59 @@ class Block:
     size: int
 
 
-def duplicated_blocks(items: tuple[Unit, ...], min_units: int, min_chars: int, min_single: int) -> list[Block]:
+def duplicated_blocks(items: Units, min_units: int, min_chars: int, min_single: int) -> list[Block]:
     """Later copies of earlier runs of units, longest first at each place, never overlapping.
 
     A run qualifies when it has ``min_units`` units and ``min_chars`` characters, or is one unit of
-    ``min_single`` characters. The source of a copy ends before the copy starts.
+    ``min_single`` characters. The source of a copy ends before the copy starts. A copy is made of
+    repeated units, so only ``items.repeats`` are tried as the start of one.
     """
-    seen: dict[str, list[int]] = defaultdict(list)
+    keys, firsts = items.keys, items.firsts
+    count = len(keys)
+    places: dict[str, list[int]] = {}  # every position of each repeated text, in order
+    for position in items.repeats:
+        places.setdefault(keys[position], [firsts[position]]).append(position)
     blocks: list[Block] = []
-    position = 0
-    count = len(items)
-    keys = [unit.key for unit in items]
-    while position < count:
+    free = 0  # positions before this one are inside a copy already found
+    for position in items.repeats:
+        if position < free:
+            continue
         best = 0
         best_source = -1
-        for source in seen.get(keys[position], ())[:MAX_CANDIDATES]:
+        for source in places[keys[position]][:MAX_CANDIDATES]:
+            if source >= position:
+                break
             size = 0
-            while (
-                position + size < count
-                and source + size < position
-                and keys[source + size] == keys[position + size]
-            ):
+            while position + size < count and source + size < position and keys[source + size] == keys[position + size]:
                 size += 1
             if size > best:
                 best, best_source = size, source
-        if best:
-            chars = sum(len(key) for key in keys[position : position + best])
-            if (best >= min_units and chars >= min_chars) or (best == 1 and chars >= min_single):
-                blocks.append(Block(best_source, position, best))
-                for offset in range(best):
-                    seen[keys[position + offset]].append(position + offset)
-                position += best
-                continue
-        seen[keys[position]].append(position)
-        position += 1
+        chars = sum(map(len, keys[position : position + best]))
+        if (best >= min_units and chars >= min_chars) or (best == 1 and chars >= min_single):
+            blocks.append(Block(best_source, position, best))
+            free = position + best
     return blocks
+
+
+def section_blocks(doc: Document, min_units: int, min_chars: int, min_single: int) -> list[Block]:
+    """DUP001's blocks, computed once per document and options (DUP002 asks for the defaults)."""
+    return doc.view(
+        ("dup.blocks", min_units, min_chars, min_single),
+        lambda d: duplicated_blocks(units(d), min_units, min_chars, min_single),
+    )
+
+
+def _section_copies(doc: Document) -> frozenset[int]:
+    """Unit positions inside the copies DUP001 reports with its default options."""
+
+    def compute(document: Document) -> frozenset[int]:
+        defaults = DuplicatedSection.default_options
+        blocks = section_blocks(
+            document, defaults["min-paragraphs"], defaults["min-characters"], defaults["min-single-paragraph"]
+        )
+        return frozenset(position for block in blocks for position in range(block.copy, block.copy + block.size))
+
+    return doc.view("dup.section-copies", compute)
 
 
 class DuplicatedSection(Rule):
@@ -139,12 +213,12 @@ class DuplicatedSection(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         items = units(doc)
-        blocks = duplicated_blocks(
-            items, options["min-paragraphs"], options["min-characters"], options["min-single-paragraph"]
+        blocks = section_blocks(
+            doc, options["min-paragraphs"], options["min-characters"], options["min-single-paragraph"]
         )
         for block in blocks:
-            first, last = items[block.copy].line, items[block.copy + block.size - 1].line
-            src_first, src_last = items[block.source].line, items[block.source + block.size - 1].line
+            first, last = items.lines[block.copy], items.lines[block.copy + block.size - 1]
+            src_first, src_last = items.lines[block.source], items.lines[block.source + block.size - 1]
             start, end = doc.lines[first].start, doc.lines[last].end
             what = f"{block.size} paragraphs" if block.size > 1 else "a paragraph"
             span = f"lines {first + 1}-{last + 1}" if last > first else f"line {first + 1}"
@@ -158,4 +232,396 @@ class DuplicatedSection(Rule):
             )
 
 
-RULES: list[type[Rule]] = [DuplicatedSection]
+# -- DUP003: the title repeated at the top ---------------------------------------------------------
+
+
+# What separates a page title from the site's name ("Title | Site", "Title – Site").
+_SITE_SEPARATORS = frozenset("|–—-")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRepeat:
+    """``units[1]`` repeats the title ``units[0]``; ``prefix`` is what is glued before the first copy."""
+
+    prefix: str  # "" when the two copies are the same text
+
+
+def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_words: int) -> TitleRepeat | None:
+    """Whether the first content line comes again as the next one (shared view, keyed by options)."""
+
+    def compute(document: Document) -> TitleRepeat | None:
+        items = units(document)
+        if len(items) < 2:
+            return None
+        first, second = items.keys[0], items.keys[1]
+        if not min_chars <= len(second) <= max_chars or len(second.split()) < 2:
+            return None
+        if first == second:
+            # A long enough single paragraph is a section: DUP001 reports that copy.
+            if len(second) >= DuplicatedSection.default_options["min-single-paragraph"]:
+                return None
+            return TitleRepeat("")
+        if len(first) <= len(second) or not first.endswith(second):
+            return None
+        prefix = first[: len(first) - len(second)]
+        words = [word for word in prefix.split() if any(char.isalnum() for char in word)]  # not "›"
+        if not words or len(words) > max_prefix_words or len(prefix) > 12 * max_prefix_words:
+            return None
+        if len(prefix.strip()) > len(second) or prefix.rstrip()[-1] in _SITE_SEPARATORS:
+            # "Stocks fall | The New York Times" + "The New York Times": the next line is the
+            # site's name after the real title, which must stay.
+            return None
+        if prefix[-1].isalnum():
+            # Glued with no space ("Home ActualitéOpenAI face à…"): only a case change can mark
+            # where the breadcrumb ends, otherwise the "title" is the tail of a word.
+            if not (prefix[-1].islower() or prefix[-1].isdigit()) or not (second[0].isupper() or second[0].isdigit()):
+                return None
+        elif second[0].islower() and prefix.rstrip()[-1].isalnum():
+            # "Le projet de la" + "médiathèque…": the end of a sentence, not a title after a crumb.
+            return None
+        return TitleRepeat(prefix.strip())
+
+    return doc.view(("dup.title", min_chars, max_chars, max_prefix_words), compute)
+
+
+def _title_units(doc: Document) -> frozenset[int]:
+    """Unit positions DUP003 reports with its default options (the two title copies)."""
+    defaults = RepeatedTitle.default_options
+    title = repeated_title(
+        doc, defaults["min-title-characters"], defaults["max-title-characters"], defaults["max-prefix-words"]
+    )
+    return frozenset((0, 1)) if title is not None else frozenset()
+
+
+class RepeatedTitle(Rule):
+    """The title repeated as the next line, possibly after a glued breadcrumb.
+
+    ## What it does
+    Flags a text whose first line comes again as the next non-empty line: the page's title
+    captured twice (the browser title or a breadcrumb trail, then the headline). The first copy
+    may carry a short glued prefix, a breadcrumb such as "Home Actualité", as long as the next
+    line is exactly the end of the first one. The finding covers both copies.
+
+    ## Why it matters
+    A doubled headline is the most common artifact at the top of a scraped article. It adds a
+    fake paragraph, makes titles unusable as written (with a breadcrumb glued in front), and
+    teaches a language model to repeat its first sentence.
+
+    ## Example
+    ```
+    Home ActualitéOpenAI face à DeepSeek : un retour à l’open source envisagé
+
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+    Use instead:
+    ```
+    OpenAI face à DeepSeek : un retour à l’open source envisagé
+    ```
+
+    ## Fix safety
+    Safe: the fix deletes one copy of the title. With a prefix, it deletes the prefixed first
+    line, so the only text lost is the breadcrumb, a few words at most (`max-prefix-words`); the
+    clean title stays, character for character.
+    """
+
+    code = "DUP003"
+    name = "repeated-title"
+    fix_applicability = Applicability.SAFE
+    default_options = {"min-title-characters": 15, "max-title-characters": 180, "max-prefix-words": 4}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-title-characters": {
+                "type": "integer",
+                "minimum": 1,
+                "description": 'Shorter repeated first lines ("Home", "News") are not reported as titles.',
+            },
+            "max-title-characters": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Longer repeated first lines are paragraphs, left to the other DUP rules.",
+            },
+            "max-prefix-words": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 8,
+                "description": "Most words a prefix glued before the first copy may have (the fix deletes it).",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        title = repeated_title(
+            doc, options["min-title-characters"], options["max-title-characters"], options["max-prefix-words"]
+        )
+        if title is None:
+            return
+        items = units(doc)
+        first, second = doc.lines[items.lines[0]], doc.lines[items.lines[1]]
+        if title.prefix:
+            message = f"Title repeated on line {second.number} after a glued prefix {_quote(title.prefix)}"
+            fix = self.line_deletion(
+                doc, first.index, first.index, "Delete the prefixed copy of the title", Applicability.SAFE
+            )
+        else:
+            message = f"Title repeated on line {second.number}: {_quote(items.keys[1])}"
+            fix = self.line_deletion(doc, second.index, second.index, "Delete the repeated title", Applicability.SAFE)
+        yield self.finding(first.start, second.end, message, fix, prefix=title.prefix)
+
+
+# -- DUP002: one repeated paragraph ----------------------------------------------------------------
+
+
+class DuplicatedParagraph(Rule):
+    """A paragraph repeated verbatim elsewhere in the text.
+
+    ## What it does
+    Flags a paragraph of 60 or more characters that repeats, after white-space folding, an earlier
+    paragraph of the same text, when the repeat is not part of a duplicated section (DUP001) or a
+    repeated title (DUP003). The finding covers the later copy and names the line it repeats.
+
+    ## Why it matters
+    A lone repeated paragraph is usually a pull quote, a teaser or a caption the extractor took
+    from the page twice. It inflates the text and over-weights one sentence for anything trained
+    or counted on it.
+
+    ## Example
+    ```
+    « Nous devons trouver une stratégie différente en matière de sources ouvertes. »
+    Altman admet que DeepSeek a réduit l’avance d’OpenAI…
+    « Nous devons trouver une stratégie différente en matière de sources ouvertes. »
+    ```
+    Use instead:
+    ```
+    « Nous devons trouver une stratégie différente en matière de sources ouvertes. »
+    Altman admet que DeepSeek a réduit l’avance d’OpenAI…
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the later copy. The text itself survives in the first copy, but a
+    writer may repeat a paragraph on purpose (a refrain, a pull quote the layout needs), and the
+    order of the text changes if the later copy was the one in the right place.
+    """
+
+    code = "DUP002"
+    name = "duplicated-paragraph"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"min-characters": 60}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-characters": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Characters a paragraph needs before its repeat is reported.",
+            }
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        items = units(doc)
+        minimum = options["min-characters"]
+        claimed: frozenset[int] | None = None
+        for position in items.repeats:
+            key = items.keys[position]
+            if len(key) < minimum:
+                continue
+            if claimed is None:
+                claimed = _section_copies(doc) | _title_units(doc)
+            if position in claimed:
+                continue
+            line = doc.lines[items.lines[position]]
+            source = doc.lines[items.lines[items.firsts[position]]]
+            yield self.finding(
+                line.start,
+                line.end,
+                f"Paragraph repeats line {source.number}: {_quote(key)}",
+                self.line_deletion(doc, line.index, line.index, "Delete the repeated paragraph", Applicability.UNSAFE),
+                copy_of={"start": source.start, "end": source.end},
+            )
+
+
+# -- DUP004: near-duplicate paragraphs -------------------------------------------------------------
+
+# Near-duplicate candidates share the first or last characters of their text (see near_duplicates);
+# each paragraph is compared with the last few paragraphs sharing one, not with all of them.
+_ANCHOR = 24
+_BUCKET = 4
+_HEAD = itemgetter(slice(None, _ANCHOR))
+_TAIL = itemgetter(slice(-_ANCHOR, None))
+_OUTER = "".join(chr(c) for c in range(0x2000, 0x2070)) + " \"'«»‹›“”‘’„‚()[]{}<>|-–—_.,;:!?¡¿…*#•·/\\"
+# A word that is a figure or a numbered label ("1998", "2:", "(3)"); a capitalised word (a name).
+_NUMBER = regex.compile(r"[^\p{L}\p{N}]*\p{N}")
+_CAPITALISED = regex.compile(r"[^\p{L}\p{N}]*\p{Lu}")
+
+
+@dataclass(frozen=True, slots=True)
+class NearPair:
+    source: int  # unit positions, source < copy
+    copy: int
+    ratio: float
+
+
+def near_duplicates(doc: Document, min_chars: int, threshold: float, max_comparisons: int) -> list[NearPair]:
+    """Later paragraphs similar to an earlier one (each later one once, with its first match).
+
+    Never all pairs, and no work per word on paragraphs that have no candidate: each long
+    paragraph is filed under its first and its last ``_ANCHOR`` characters (casefolded, outer
+    punctuation stripped), and only paragraphs sharing one are candidates. A copy with a chunk
+    glued before or after it, or edited in the middle, keeps one of them. A candidate pair must
+    pass the length bound of the ratio, then a word-level comparison, then ``quick_ratio``,
+    before difflib's character ``ratio``; at most ``max_comparisons`` pairs are compared.
+    """
+    items = units(doc)
+    keys, firsts = items.keys, items.firsts
+    # Long paragraphs met for the first time, found with C-level map/compress (no loop per line).
+    long = list(compress(range(len(keys)), map(ge, map(len, keys), repeat(min_chars))))
+    long = list(compress(long, map(eq, map(firsts.__getitem__, long), long)))
+    excluded = _title_units(doc)
+    if excluded:
+        long = [position for position in long if position not in excluded]
+    if len(long) < 2:
+        return []
+    cores = list(map(methodcaller("strip", _OUTER), map(keys.__getitem__, long)))
+    pairs: set[tuple[int, int]] = set()
+    for anchors in (map(str.casefold, map(_HEAD, cores)), map(str.casefold, map(_TAIL, cores))):
+        anchors = list(anchors)
+        first_of: dict[str, int] = {}
+        shared = list(map(first_of.setdefault, anchors, range(len(anchors))))
+        members: dict[str, list[int]] = {}
+        for index in compress(range(len(anchors)), map(ne, shared, range(len(anchors)))):
+            earlier = members.setdefault(anchors[index], [long[shared[index]]])
+            pairs.update((long[index], source) for source in earlier[-_BUCKET:])
+            earlier.append(long[index])
+    if not pairs:
+        return []
+    bound = threshold / (2 - threshold)  # ratio = 2M/(a+b) <= 2*min/(a+b): the shorter's share
+    word_threshold = threshold - 0.1
+    found: dict[int, NearPair] = {}
+    comparisons = 0
+    for copy, source in sorted(pairs):
+        if copy in found or comparisons >= max_comparisons:
+            continue
+        a, b = keys[source], keys[copy]
+        if min(len(a), len(b)) < bound * max(len(a), len(b)):
+            continue
+        comparisons += 1
+        words_a, words_b = a.split(), b.split()
+        words = SequenceMatcher(None, a.casefold().split(), b.casefold().split(), autojunk=False)
+        if words.quick_ratio() < word_threshold or words.ratio() < word_threshold:
+            continue  # content words differ: parallel sentences, not one text twice
+        if _parallel(words_a, words_b, words):
+            continue
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.quick_ratio() < threshold:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= threshold:
+            found[copy] = NearPair(source, copy, ratio)
+    return [found[copy] for copy in sorted(found)]
+
+
+def _parallel(words_a: list[str], words_b: list[str], matcher: SequenceMatcher) -> bool:
+    """Whether two similar paragraphs are parallel text rather than one text twice.
+
+    Tables, lists and legal texts repeat a template with another figure, label or name in a slot
+    ("Aid for 1998: 2 533 million", "Aid for 1999: 2 324 million"; "Suggestions by Ann Lee…",
+    "Suggestions by Tom Ray…"), while one text twice differs by a glued chunk (a site name after a
+    title, a heading before a paragraph, quote marks) or a few small edits. So the pair is
+    parallel when a differing word is a number (or starts with one), or when capitalised words are
+    put for other capitalised words (a name slot: "Wild Birds Directive", "Habitats Directive").
+    ``matcher`` compares the two casefolded word lists, whose words are the paragraphs' words.
+    """
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if any(_NUMBER.match(word) for word in words_a[i1:i2] + words_b[j1:j2]):
+            return True
+        if tag == "replace":
+            old, new = " ".join(words_a[i1:i2]), " ".join(words_b[j1:j2])
+            if old in new or new in old:
+                continue  # a chunk glued to a word ("Budget votéAprès"), not a word swapped
+            names_a = {word.casefold() for word in words_a[i1:i2] if _CAPITALISED.match(word)}
+            names_b = {word.casefold() for word in words_b[j1:j2] if _CAPITALISED.match(word)}
+            if names_a and names_b and names_a != names_b:
+                return True
+    return False
+
+
+class NearDuplicateParagraph(Rule):
+    """Two long paragraphs that are almost, but not exactly, the same.
+
+    ## What it does
+    Flags a paragraph of 100 or more characters whose text is at least 90% similar (difflib's
+    ratio on white-space folded text) to an earlier paragraph without being identical to it. The
+    finding covers the later paragraph and names the earlier one. Exact repeats are left to
+    DUP001 and DUP002, the title at the top to DUP003.
+
+    Parallel text is not a near-duplicate: rows of a table or list that differ by a figure or a
+    numbered label ("Aid for 1998: …", "Aid for 1999: …"), or sentences that put one name for
+    another ("the Birds Directive…", "the Habitats Directive…"), are left alone.
+
+    ## Why it matters
+    Near-duplicates are what exact deduplication misses: a headline repeated with the site's
+    name glued to it, a teaser next to the lede it was cut from, a paragraph with a heading
+    glued in front. They repeat content while looking like new text.
+
+    ## Example
+    ```
+    Le conseil municipal a adopté mardi soir le budget de la nouvelle médiathèque, après trois heures de débat.
+    (…)
+    Le conseil municipal a adopté mardi le budget de la nouvelle médiathèque, après trois heures de débat.
+    ```
+
+    ## Fix safety
+    No fix: which version is right (the older or the updated one, the teaser or the lede) is a
+    reading decision, and the two texts differ, so deleting either loses something.
+    """
+
+    code = "DUP004"
+    name = "near-duplicate-paragraph"
+    fix_applicability = None
+    default_options = {"min-characters": 100, "min-similarity": 0.9, "max-comparisons": 200}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-characters": {
+                "type": "integer",
+                "minimum": 20,
+                "description": "Characters both paragraphs need before they are compared.",
+            },
+            "min-similarity": {
+                "type": "number",
+                "exclusiveMinimum": 0.5,
+                "maximum": 1,
+                "description": "Similarity (0-1, difflib ratio) from which two paragraphs are near-duplicates.",
+            },
+            "max-comparisons": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Most exact similarity computations per document (bounds the time on huge texts).",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        items = units(doc)
+        for pair in near_duplicates(
+            doc, options["min-characters"], options["min-similarity"], options["max-comparisons"]
+        ):
+            line = doc.lines[items.lines[pair.copy]]
+            source = doc.lines[items.lines[pair.source]]
+            percent = int(pair.ratio * 100)
+            yield self.finding(
+                line.start,
+                line.end,
+                f"Paragraph is {percent}% similar to line {source.number}: {_quote(items.keys[pair.copy])}",
+                similar_to={"start": source.start, "end": source.end},
+                similarity=round(pair.ratio, 3),
+            )
+
+
+RULES: list[type[Rule]] = [DuplicatedSection, DuplicatedParagraph, RepeatedTitle, NearDuplicateParagraph]

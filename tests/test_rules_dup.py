@@ -1,0 +1,370 @@
+"""DUP rules: duplicated sections, paragraphs, titles and near-duplicates."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import fix_text, line_of, lint_text, seed_text
+from newslint import Applicability, Document
+from newslint.rules import duplication
+from newslint.rules.duplication import (
+    DuplicatedParagraph,
+    DuplicatedSection,
+    NearDuplicateParagraph,
+    RepeatedTitle,
+    near_duplicates,
+    units,
+)
+
+DUP_RULES = (DuplicatedSection, DuplicatedParagraph, RepeatedTitle, NearDuplicateParagraph)
+
+# Fixture paragraphs, written for these tests.
+P1 = "Le conseil municipal a voté mardi soir le budget de la nouvelle médiathèque, après trois heures de débat."
+P2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par la mairie."
+P3 = "L’opposition dénonce un coût trop élevé et demande un référendum local avant le premier coup de pioche."
+P4 = "Le maire assure que les subventions régionales couvriront près de la moitié de la dépense totale prévue."
+QUOTE = "« Nous avons besoin d’un lieu ouvert à tous, tous les jours de la semaine », a déclaré la maire."
+TITLE = "La médiathèque de Villeneuve verra le jour en 2026"
+
+
+def doc(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def codes(findings) -> list[str]:
+    return [finding.code for finding in findings]
+
+
+def lines_of(text: str, finding) -> tuple[int, int]:
+    return line_of(text, finding.start), line_of(text, finding.end)
+
+
+# -- rule metadata -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", DUP_RULES)
+def test_dup_rules_are_default_enabled_and_documented_in_four_sections(rule):
+    assert rule.default_enabled
+    sections = [line[3:].strip() for line in rule.documentation().splitlines() if line.startswith("## ")]
+    assert sections == ["What it does", "Why it matters", "Example", "Fix safety"]
+    assert rule.options_schema["additionalProperties"] is False
+    assert all("description" in spec for spec in rule.options_schema["properties"].values())
+    assert set(rule.default_options) == set(rule.options_schema["properties"])
+
+
+def test_dup_fix_applicabilities():
+    assert DuplicatedSection.fix_applicability is Applicability.SAFE
+    assert DuplicatedParagraph.fix_applicability is Applicability.UNSAFE
+    assert RepeatedTitle.fix_applicability is Applicability.SAFE
+    assert NearDuplicateParagraph.fix_applicability is None
+
+
+def test_family_exports_the_four_rules():
+    assert [rule.code for rule in duplication.RULES] == ["DUP001", "DUP002", "DUP003", "DUP004"]
+
+
+# -- shared units ----------------------------------------------------------------------------
+
+
+def test_units_fold_inner_white_space_and_skip_blank_lines():
+    text = "  Un\u00a0titre  à\tplat  \n\n \t\nUn titre à plat\r\nfin"
+    items = units(Document(text))
+    assert items.lines == [0, 3, 4]
+    assert items.keys == ["Un titre à plat", "Un titre à plat", "fin"]
+    assert items.firsts == [0, 0, 2]
+    assert items.repeats == [1]
+
+
+# -- DUP001 duplicated-section -------------------------------------------------------------------
+
+
+def test_seed_001_has_one_duplicated_section_lines_45_to_73():
+    text = seed_text("001")
+    findings = lint_text(text, "DUP001")
+    assert len(findings) == 1
+    assert lines_of(text, findings[0]) == (45, 73)
+    assert "repeat lines 15-43" in findings[0].message
+    assert findings[0].fix.applicability is Applicability.SAFE
+
+
+def test_seed_001_fix_deletes_the_copy_and_its_blank_line_and_keeps_a_lire_egalement():
+    text = seed_text("001")
+    lines = text.split("\n")
+    fixed = fix_text(text, "DUP001")
+    assert fixed == "\n".join(lines[:44] + lines[74:])
+    assert fixed.rstrip("\n").endswith("\n\nÀ lire également")
+    assert fixed.count("Des modèles toujours plus puissants") == 1
+
+
+def test_seed_001_recurring_attribution_is_not_reported_by_any_dup_rule():
+    text = seed_text("001")
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP001"]
+    for number in (19, 33):
+        assert text.split("\n")[number - 1] == "– Kevin Weil, Directeur Produit d’OpenAI"
+        assert all(not line_of(text, f.start) <= number <= line_of(text, f.end) for f in findings)
+
+
+def test_duplicated_section_fix_keeps_first_copy():
+    text = doc(TITLE, P1, P2, P3, P1, P2, P4)
+    findings = lint_text(text, "DUP001")
+    assert len(findings) == 1
+    assert lines_of(text, findings[0]) == (9, 11)
+    assert fix_text(text, "DUP001") == doc(TITLE, P1, P2, P3, P4)
+
+
+def test_short_repeated_lines_are_not_a_section():
+    attribution = "– Jeanne Martin, adjointe à la culture"
+    text = doc(QUOTE, attribution, P1, P2.replace("mois", "semaines"), attribution, P3)
+    assert lint_text(text, "DUP") == []
+
+
+# -- DUP002 duplicated-paragraph --------------------------------------------------------------
+
+
+def test_repeated_paragraph_is_reported_on_the_later_copy():
+    text = doc(TITLE, QUOTE, P1, P2, QUOTE, P3)
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP002"]
+    assert lines_of(text, findings[0]) == (9, 9)
+    assert findings[0].message.startswith("Paragraph repeats line 3: “« Nous avons besoin")
+    assert findings[0].fix.applicability is Applicability.UNSAFE
+
+
+def test_repeated_paragraph_fix_is_unsafe_and_deletes_only_the_repeat():
+    text = doc(TITLE, QUOTE, P1, P2, QUOTE, P3)
+    assert fix_text(text, "DUP002") == text
+    assert fix_text(text, "DUP002", unsafe=True) == doc(TITLE, QUOTE, P1, P2, P3)
+
+
+def test_repeated_paragraph_matches_across_white_space_differences():
+    spaced = QUOTE.replace(" ", "  ", 3).replace("tous les", "tous\u00a0les")
+    text = doc(QUOTE, P1, "  " + spaced + " ")
+    findings = lint_text(text, "DUP002")
+    assert len(findings) == 1 and line_of(text, findings[0].start) == 5
+
+
+def test_paragraph_below_sixty_characters_is_not_reported():
+    short = "Le vote aura lieu le 12 mars à la salle des fêtes."
+    assert len(short) < 60
+    assert lint_text(doc(short, P1, short, P2), "DUP") == []
+
+
+def test_repeated_paragraph_min_characters_option():
+    short = "Le vote aura lieu le 12 mars à la salle des fêtes."
+    findings = lint_text(doc(short, P1, short, P2), "DUP002", DUP002={"min-characters": 40})
+    assert codes(findings) == ["DUP002"]
+
+
+def test_paragraphs_of_a_duplicated_section_are_left_to_dup001():
+    text = doc(TITLE, P1, P2, P3, P1, P2, P4)
+    assert codes(lint_text(text, "DUP")) == ["DUP001"]
+    assert lint_text(seed_text("001"), "DUP002") == []
+
+
+def test_repeat_too_short_for_a_section_still_reports_its_long_paragraph():
+    caption = "Photo : mairie"
+    text = doc(QUOTE, caption, P1, QUOTE, caption, P2)
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP002"]
+    assert line_of(text, findings[0].start) == 7
+
+
+def test_paragraph_repeated_three_times_reports_both_repeats():
+    text = doc(QUOTE, P1, QUOTE, P2, QUOTE)
+    findings = lint_text(text, "DUP002")
+    assert [line_of(text, f.start) for f in findings] == [5, 9]
+    assert fix_text(text, "DUP002", unsafe=True) == doc(QUOTE, P1, P2)
+
+
+# -- DUP003 repeated-title -------------------------------------------------------------------
+
+
+def test_seed_002_title_with_glued_breadcrumb_is_reported_on_lines_1_to_3():
+    text = seed_text("002")
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP003"]
+    assert lines_of(text, findings[0]) == (1, 3)
+    assert "“Home Actualité”" in findings[0].message
+    assert findings[0].fix.applicability is Applicability.SAFE
+
+
+def test_seed_002_fix_keeps_the_clean_title_and_drops_the_breadcrumb_line():
+    text = seed_text("002")
+    fixed = fix_text(text, "DUP003")
+    assert fixed == text.split("\n", 2)[2]
+    assert fixed.startswith("OpenAI face à DeepSeek : un retour à l’open source envisagé\n\nby Sara\n")
+    assert "Home" not in fixed.split("\n")[0]
+
+
+def test_identical_title_repeated_keeps_one_copy():
+    text = doc(TITLE, TITLE, P1, P2)
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP003"]
+    assert lines_of(text, findings[0]) == (1, 3)
+    assert fix_text(text, "DUP") == doc(TITLE, P1, P2)
+
+
+def test_title_with_separated_breadcrumb_prefix():
+    text = doc("Accueil › Culture et loisirs › " + TITLE, TITLE, P1)
+    findings = lint_text(text, "DUP003")
+    assert len(findings) == 1 and "“Accueil › Culture et loisirs ›”" in findings[0].message
+    assert fix_text(text, "DUP003") == doc(TITLE, P1)
+
+
+def test_long_prefixed_title_is_not_also_a_near_duplicate():
+    long_title = TITLE + ", malgré l’opposition et un budget revu à la hausse en commission"
+    assert len(long_title) >= 100
+    text = doc("Home Actualité" + long_title, long_title, P1, P2)
+    assert codes(lint_text(text, "DUP")) == ["DUP003"]
+
+
+def test_long_exact_title_is_not_also_a_repeated_paragraph():
+    long_title = TITLE + ", malgré l’opposition"
+    assert len(long_title) >= 60
+    assert codes(lint_text(doc(long_title, long_title, P1), "DUP")) == ["DUP003"]
+
+
+def test_prefix_of_too_many_words_is_not_a_breadcrumb():
+    text = doc("Le conseil a longuement débattu hier soir : " + TITLE, TITLE, P1)
+    assert lint_text(text, "DUP") == []
+
+
+def test_first_line_ending_inside_a_word_is_not_a_title_copy():
+    text = doc("Superbe médiathèque de Villeneuve", "rbe médiathèque de Villeneuve", P1)
+    assert lint_text(text, "DUP003") == []
+    glued_lowercase = doc("Le projet de la médiathèque de Villeneuve", "médiathèque de Villeneuve", P1)
+    assert lint_text(glued_lowercase, "DUP003") == []
+
+
+def test_site_name_after_a_title_is_not_taken_for_the_repeated_title():
+    assert lint_text(doc("Les marchés reculent | Le Journal du Soir", "Le Journal du Soir", P1), "DUP") == []
+    assert lint_text(doc("Marchés : recul - Le Journal du Soir", "Le Journal du Soir", P1), "DUP") == []
+
+
+def test_prefix_longer_than_the_title_is_not_a_breadcrumb():
+    assert lint_text(doc("Les marchés reculent fortement Le Journal du Soir", "Le Journal du Soir", P1), "DUP003") == []
+
+
+def test_second_line_that_differs_from_the_title_end_is_not_reported():
+    text = doc("Home Actualité" + TITLE, TITLE + " !", P1)
+    assert lint_text(text, "DUP003") == []
+
+
+def test_short_repeated_first_line_is_not_a_title():
+    assert lint_text(doc("Actualités", "Actualités", P1), "DUP003") == []
+
+
+def test_title_repeated_later_is_not_a_repeated_title():
+    assert lint_text(doc(TITLE, P1, TITLE, P2), "DUP003") == []
+
+
+# -- DUP004 near-duplicate-paragraph --------------------------------------------------------------
+
+
+TEASER = (
+    "Après trois heures de débat, le conseil municipal de Villeneuve a adopté mardi soir le budget "
+    "de la nouvelle médiathèque, dont les travaux commenceront au printemps."
+)
+
+
+def test_near_duplicate_with_glued_site_name_is_reported_without_fix():
+    text = doc(TEASER, P1, P2, TEASER + " - Le Courrier")
+    findings = lint_text(text, "DUP")
+    assert codes(findings) == ["DUP004"]
+    finding = findings[0]
+    assert lines_of(text, finding) == (7, 7)
+    assert finding.fix is None
+    assert "similar to line 1" in finding.message
+    assert finding.data["similarity"] >= 0.9
+
+
+def test_near_duplicate_with_small_edits_is_reported():
+    edited = TEASER.replace("mardi soir", "mardi").replace("commenceront", "débuteront")
+    findings = lint_text(doc(TEASER, P1, edited), "DUP004")
+    assert len(findings) == 1
+
+
+def test_near_duplicate_with_heading_glued_before_is_reported():
+    findings = lint_text(doc(TEASER, P3, "Budget voté" + TEASER), "DUP004")
+    assert len(findings) == 1
+
+
+def test_identical_paragraphs_are_not_near_duplicates():
+    assert codes(lint_text(doc(TEASER, P1, TEASER), "DUP")) == ["DUP002"]
+
+
+def test_rows_that_differ_in_figures_are_not_near_duplicates():
+    row = (
+        "Au titre de l’année {}, une aide à la réduction d’activité à concurrence de {} millions d’euros est accordée."
+    )
+    text = doc(row.format(1998, "2,533"), row.format(1999, "2,324"), row.format(2000, "2,556"))
+    assert lint_text(text, "DUP004") == []
+
+
+def test_sentences_that_differ_by_a_name_are_not_near_duplicates():
+    row = "Suggestions de {} (comité de suivi) en vue d’élargir la discussion sur la base des constats spécifiques."
+    text = doc(row.format("Marie Durand"), P1, row.format("Paul Lemaire"))
+    assert lint_text(text, "DUP004") == []
+
+
+def test_parallel_sentences_with_other_content_words_are_not_near_duplicates():
+    tail = " de saisir la Cour de justice européenne vise la France, l’Italie, l’Espagne et la Grèce depuis mars."
+    a = "Pour la directive Oiseaux, la décision" + tail
+    b = "Pour la directive Habitats, les décisions" + tail.replace("vise", "visent")
+    assert lint_text(doc(a, P1, b), "DUP004") == []
+    # Same name slot with everything else equal: still parallel text.
+    assert lint_text(doc(a, P1, a.replace("Oiseaux", "Habitats")), "DUP004") == []
+
+
+def test_short_paragraphs_are_not_compared():
+    a = "Le conseil municipal a voté le budget de la médiathèque mardi."
+    assert lint_text(doc(a, P1, a.replace("mardi", "lundi")), "DUP004") == []
+
+
+def test_near_duplicate_comparisons_are_capped():
+    variants = [TEASER.replace("mardi soir", when) for when in ("mardi soir", "mardi", "hier soir")]
+    text = doc(variants[0], variants[1], variants[2])
+    assert len(lint_text(text, "DUP004")) == 2
+    assert len(lint_text(text, "DUP004", DUP004={"max-comparisons": 1})) == 1
+
+
+def test_near_duplicates_on_thousands_of_templated_paragraphs_stay_fast():
+    # Same start and end everywhere: every paragraph is a candidate of every other one.
+    paragraphs = [P1[:50] + f" (séance {index}) " + P1[50:] for index in range(3000)]
+    document = Document(doc(*paragraphs))
+    started = time.process_time()
+    assert near_duplicates(document, 100, 0.9, 200) == []  # every pair differs by a figure
+    assert time.process_time() - started < 2.0
+
+
+# -- seeds -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+def test_dup_rules_are_silent_on_clean_seeds(prefix):
+    assert lint_text(seed_text(prefix), "DUP") == []
+
+
+def test_default_rules_report_only_expected_dup_findings_on_seeds():
+    expected = {"000": [], "001": ["DUP001"], "002": ["DUP003"], "003": [], "004": []}
+    for prefix, wanted in expected.items():
+        found = [f.code for f in lint_text(seed_text(prefix)) if f.code.startswith("DUP")]
+        assert found == wanted, prefix
+
+
+def test_title_after_space_separated_breadcrumb_is_reported():
+    text = doc("Accueil Culture " + TITLE, TITLE, P1)
+    findings = lint_text(text, "DUP003")
+    assert len(findings) == 1 and "“Accueil Culture”" in findings[0].message
+
+
+def test_dup004_documented_example_is_reported():
+    first = (
+        "Le conseil municipal a adopté mardi soir le budget de la nouvelle médiathèque, après trois heures de débat."
+    )
+    later = "Le conseil municipal a adopté mardi le budget de la nouvelle médiathèque, après trois heures de débat."
+    assert first in NearDuplicateParagraph.documentation() and later in NearDuplicateParagraph.documentation()
+    findings = lint_text(doc(first, P2, later), "DUP")
+    assert codes(findings) == ["DUP004"]
