@@ -206,7 +206,7 @@ class Linter:
         candidates = [f for f in findings if f.fix is not None and f.fix.applicability in applicable]
         for finding in sorted(candidates, key=lambda f: (f.fix.start, f.fix.end, f.code)):  # type: ignore[union-attr]
             reason = refusal_reason(document, finding)
-            removed = sum(edit.deleted - len(edit.replacement) for edit in finding.fix.edits)  # type: ignore[union-attr]
+            removed = deleted_characters(finding.fix)  # type: ignore[arg-type]
             if reason is None and budget is not None and removed > budget:
                 reason = "together with the other fixes it would delete more than half of the document"
             if reason is not None:
@@ -248,6 +248,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def deleted_characters(fix: Fix) -> int:
+    """Characters a fix takes out of the text: its deletions, not its rewrites.
+
+    Decoding ``&eacute;`` to ``é`` shortens the text but deletes nothing a reader would miss, so
+    only edits that leave at most white space behind count toward the half-document guard.
+    """
+    return sum(max(edit.deleted - len(edit.replacement), 0) for edit in fix.edits if not edit.replacement.strip())
+
+
 def refusal_reason(document: Document, finding: Finding) -> str | None:
     """Why the engine will not apply this finding's fix, or None when it may."""
     fix = finding.fix
@@ -272,7 +281,6 @@ def refusal_reason(document: Document, finding: Finding) -> str | None:
         for start, end in outside:
             if start < low or end > high or text[start:end].strip():
                 return "it deletes text outside the span of its finding"
-    removed = sum(edit.deleted - len(edit.replacement) for edit in fix.edits)
-    if removed * 2 > len(text):
+    if deleted_characters(fix) * 2 > len(text):
         return "it would delete more than half of the document"
     return None
