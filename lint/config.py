@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import jsonschema
-
 from .model import Applicability
 from .registry import RuleSet
 from .rule import Rule
@@ -172,6 +170,9 @@ def _key_path(prefix: str, parts: Iterable[Any]) -> str:
 
 
 def _validate(instance: Any, schema: Mapping[str, Any], source: str, prefix: str) -> None:
+    # Imported here: jsonschema costs ~0.1 s to import and a run without a config never needs it.
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: (list(e.absolute_path), e.message))
     if errors:
