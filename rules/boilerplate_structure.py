@@ -150,13 +150,11 @@ def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _full_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    kinds = []
-    for kind, rule in _LINE_KINDS:
-        source = _sources(rule)
-        if source:
-            kinds.append((kind, regex.compile(source, _FLAGS)))
-    return tuple(kinds)
+def _kind_pattern(rule: str) -> regex.Pattern[str] | None:
+    """The full pattern of one kind of line, compiled on first use: most texts have no line the
+    gate picks, and these patterns are the family's costliest to compile."""
+    source = _sources(rule)
+    return regex.compile(source, _FLAGS) if source else None
 
 
 def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
@@ -172,14 +170,16 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(literal, at + len(literal))
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
-    patterns = _full_patterns()
     for start in sorted(starts):
         end = text.find("\n", start)
         if end == -1:
             end = len(text)
         elif end > start and text[end - 1] == "\r":
             end -= 1
-        for kind, compiled in patterns:
+        for kind, rule in _LINE_KINDS:
+            compiled = _kind_pattern(rule)
+            if compiled is None:
+                continue
             match = compiled.match(text, start, end)
             if match is not None:
                 found[kind].append(match.span())
@@ -222,6 +222,22 @@ def _is_prose(text: str) -> bool:
     return len(text) > 80 and text[-1] in ".!?…»”\""
 
 
+def _head_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines of ``text`` (as ``doc.content_lines`` would give them),
+    found with ``str.find`` so that rules looking at the top of the text never split all of it."""
+    found: list[str] = []
+    start = 0
+    length = len(text)
+    while start < length and len(found) < count:
+        newline = text.find("\n", start)
+        end = length if newline == -1 else newline
+        line = text[start:end]
+        if line.strip():
+            found.append(line)
+        start = end + 1
+    return found
+
+
 def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
     return doc.lines[first].start, doc.lines[last].end
 
@@ -245,6 +261,11 @@ def _nav_start() -> regex.Pattern[str]:
         rf"|(?P<nav>{nav})(?=\h*(?:[>»›→|]|::|/\h)))",
         regex.IGNORECASE | regex.V1,
     )
+
+
+@lru_cache(maxsize=None)
+def _nav_heads() -> tuple[str, ...]:
+    return tuple(sorted({phrase.split()[0] for phrase in phrases(FAMILY, "breadcrumb") if phrase.split()}))
 
 
 class Breadcrumb(Rule):
@@ -294,6 +315,12 @@ class Breadcrumb(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        # Cheap gate: a trail starts with a navigation word, so one of the first lines must start
+        # with the first word of one (case-folded, as the full pattern compares).
+        heads = _nav_heads()
+        head = _head_lines(doc.text, options["max-lines"])
+        if not any(line.lstrip()[:40].casefold().startswith(heads) for line in head):
+            return
         start_re = _nav_start()
         for line in doc.content_lines[: options["max-lines"]]:
             match = start_re.match(line.text)
@@ -359,16 +386,38 @@ _COMMA_LIST = re.compile(
 )
 
 
-def _line_matches(compiled: re.Pattern[str], text: str, newline: int) -> Iterator[tuple[int, int]]:
+# Two separators with one short item between them: every line the list patterns match holds
+# this, and ``re`` finds it far faster than the full patterns try every line.
+_PIPE_GATE = re.compile(r"[|•·][^\n|•·]{1,48}[|•·]")
+_COMMA_GATE = re.compile(r",[^\n,.!?;:|•·]{1,32},")
+
+
+def _line_matches(
+    compiled: re.Pattern[str], gate: re.Pattern[str], text: str, newline: int
+) -> Iterator[tuple[int, int]]:
     """Spans (line break excluded) of the lines after offset ``newline`` (a line break, or -1
-    for the whole text) that ``compiled``, a pattern starting with a line break, matches."""
-    if newline < 0:
-        first = compiled.match("\n" + text[: text.find("\n") if "\n" in text else len(text)])
-        if first is not None:
-            yield 0, first.end() - 1
-        newline = 0
-    for match in compiled.finditer(text, newline):
-        yield match.start() + 1, match.end()
+    for the whole text) that ``compiled``, a pattern starting with a line break, matches; only the
+    lines ``gate`` finds something in are tried."""
+    position = max(newline, 0)
+    length = len(text)
+    while True:
+        hit = gate.search(text, position)
+        if hit is None:
+            return
+        line_break = text.rfind("\n", 0, hit.start())
+        line_end = text.find("\n", hit.end())
+        if line_end == -1:
+            line_end = length
+        if line_break == -1:
+            if newline < 0:
+                first = compiled.match("\n" + text[:line_end])
+                if first is not None:
+                    yield 0, first.end() - 1
+        elif line_break >= newline:
+            match = compiled.match(text, line_break)
+            if match is not None:
+                yield match.start() + 1, match.end()
+        position = line_end
 
 
 _LIST_ITEM = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&+#./()-]*(?:\h+[\p{L}\p{N}'’&+#./()-]+){0,4}", regex.V1)
@@ -439,8 +488,8 @@ class TagList(Rule):
                 found.setdefault(line.index, "Tag line")
         text = doc.text
         begin = text.rfind("\n", 0, int(len(text) * options["min-position"]))
-        for compiled, separator in ((_PIPE_LIST, None), (_COMMA_LIST, ",")):
-            for start, end in _line_matches(compiled, text, begin):
+        for compiled, gate, separator in ((_PIPE_LIST, _PIPE_GATE, None), (_COMMA_LIST, _COMMA_GATE, ",")):
+            for start, end in _line_matches(compiled, gate, text, begin):
                 if end - start > max_length:
                     continue
                 index = doc.line_index_at(start)
@@ -640,6 +689,8 @@ class SocialTeaser(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if "#" not in doc.text or not any("#" in line for line in _head_lines(doc.text, options["max-lines"])):
+            return  # a teaser ends with hashtags
         content = doc.content_lines
         for line in content[: min(options["max-lines"], len(content) - 1)]:
             if "#" not in line.text:
