@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, repeat
-from operator import contains, eq, ge, itemgetter, methodcaller, ne
+from operator import attrgetter, contains, eq, ge, itemgetter, ne
 from typing import Any
 
 import regex
@@ -60,21 +60,26 @@ _ODD_SPACES = (
     "\x0b",
     "\x0c",
 )
+_LINE_TEXT = attrgetter("text")
 
 
 def units(doc: Document) -> Units:
     """The document's units, computed once per document and shared by every DUP rule."""
 
     def compute(document: Document) -> Units:
-        # The same lines as Document.lines (split on "\n" only); stripped, blank ones are empty.
-        stripped = list(map(str.strip, document.text.split("\n")))
+        # The lines of Document.lines (split on "\n" only, the view every family shares);
+        # stripped, blank ones are empty.
+        stripped = list(map(str.strip, map(_LINE_TEXT, document.lines)))
         lines = list(compress(range(len(stripped)), stripped))
         keys = list(filter(None, stripped))
         count = len(keys)
+        text = document.text
         for space in _ODD_SPACES:
-            if space in document.text:
+            if space in text:
                 for position in compress(range(count), map(contains, keys, repeat(space))):
                     keys[position] = " ".join(keys[position].split())
+        if len(set(keys)) == count:  # no repeat at all (most texts): no dictionary of firsts
+            return Units(lines, keys, list(range(count)), [])
         first_of: dict[str, int] = {}
         firsts = list(map(first_of.setdefault, keys, range(count)))
         repeats = list(compress(range(count), map(ne, firsts, range(count))))
@@ -106,14 +111,37 @@ def duplicated_blocks(items: Units, min_units: int, min_chars: int, min_single: 
     ``min_single`` characters. The source of a copy ends before the copy starts. A copy is made of
     repeated units, so only ``items.repeats`` are tried as the start of one.
     """
-    keys, firsts = items.keys, items.firsts
+    keys, firsts, repeats = items.keys, items.firsts, items.repeats
+    if not repeats:
+        return []
     count = len(keys)
+    # A copy is made of repeated units, so it lies inside a run of consecutive repeats: a repeat
+    # can start a block only if it is long enough alone, or if the run from it holds enough units
+    # and characters. The others (short recurring lines such as "Share", menus) are never tried,
+    # and their texts need no list of places.
+    starts: list[int] = []
+    run_units = run_chars = 0
+    after = -1
+    for position in reversed(repeats):
+        size = len(keys[position])
+        if position + 1 == after:
+            run_units += 1
+            run_chars += size
+        else:
+            run_units, run_chars = 1, size
+        after = position
+        if size >= min_single or (run_units >= min_units and run_chars >= min_chars):
+            starts.append(position)
+    if not starts:
+        return []
+    starts.reverse()
+    wanted = set(map(keys.__getitem__, starts))
     places: dict[str, list[int]] = {}  # every position of each repeated text, in order
-    for position in items.repeats:
+    for position in compress(repeats, map(wanted.__contains__, map(keys.__getitem__, repeats))):
         places.setdefault(keys[position], [firsts[position]]).append(position)
     blocks: list[Block] = []
     free = 0  # positions before this one are inside a copy already found
-    for position in items.repeats:
+    for position in starts:
         if position < free:
             continue
         best = 0
@@ -453,6 +481,7 @@ _HEAD = itemgetter(slice(None, _ANCHOR))
 _TAIL = itemgetter(slice(-_ANCHOR, None))
 _OUTER = "".join(chr(c) for c in range(0x2000, 0x2070)) + " \"'«»‹›“”‘’„‚()[]{}<>|-–—_.,;:!?¡¿…*#•·/\\"
 # A word that is a figure or a numbered label ("1998", "2:", "(3)"); a capitalised word (a name).
+_OUTER_SET = frozenset(_OUTER)
 _NUMBER = regex.compile(r"[^\p{L}\p{N}]*\p{N}")
 _CAPITALISED = regex.compile(r"[^\p{L}\p{N}]*\p{Lu}")
 
@@ -484,10 +513,16 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
         long = [position for position in long if position not in excluded]
     if len(long) < 2:
         return []
-    cores = list(map(methodcaller("strip", _OUTER), map(keys.__getitem__, long)))
+    # Only a paragraph that starts or ends with outer punctuation needs stripping (str.strip with
+    # this long set of characters costs more than the test).
+    cores = [
+        key.strip(_OUTER) if key[0] in _OUTER_SET or key[-1] in _OUTER_SET else key
+        for key in map(keys.__getitem__, long)
+    ]
     pairs: set[tuple[int, int]] = set()
-    for anchors in (map(str.casefold, map(_HEAD, cores)), map(str.casefold, map(_TAIL, cores))):
-        anchors = list(anchors)
+    # Casefold all anchors in one call: no core holds a line break, casefolding makes none.
+    for anchors in ("\n".join(map(_HEAD, cores)), "\n".join(map(_TAIL, cores))):
+        anchors = anchors.casefold().split("\n")
         first_of: dict[str, int] = {}
         shared = list(map(first_of.setdefault, anchors, range(len(anchors))))
         members: dict[str, list[int]] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter, ge, is_not
 from typing import Any
 
 import regex
@@ -16,6 +18,9 @@ from ._data import fold, phrases
 FAMILY = "lay"
 
 _TRAILING_SPACE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
+_LINE_TEXT = attrgetter("text")
+# The characters of _TRAILING_SPACE, for str.rstrip.
+_TRAILING_CHARS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u3000"
 
 
 class WhitespaceHygiene(Rule):
@@ -79,26 +84,43 @@ class WhitespaceHygiene(Rule):
             yield self.finding(end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n")))
 
     def _trailing_space(self, doc: Document) -> Iterator[Finding]:
-        for line in doc.lines:
-            if not line.text or line.text[-1] not in " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000":
+        lines = doc.lines
+        texts = list(map(_LINE_TEXT, lines))
+        # Only the lines ending in white space (found with C-level map, no loop over every line).
+        # Only the lines str.rstrip changes (C-level map, no loop over every line); the trailing
+        # run _TRAILING_SPACE matches is what rstrip of its characters removes.
+        for index in compress(range(len(texts)), map(is_not, map(str.rstrip, texts), texts)):
+            line = lines[index]
+            kept = len(line.text.rstrip(_TRAILING_CHARS))
+            if kept == len(line.text):
                 continue
-            match = _TRAILING_SPACE.search(line.text)
-            if match is None:
-                continue
-            start, end = line.start + match.start(), line.start + match.end()
+            start, end = line.start + kept, line.end
             what = "White space on a blank line" if line.is_blank else "Trailing white space"
             yield self.finding(start, end, what, Fix.safe("Remove the trailing white space", Edit.delete(start, end)))
 
     def _blank_runs(self, doc: Document, allowed: int) -> Iterator[Finding]:
         lines = doc.lines
+        # One byte per line, 1 for content and 0 for blank: runs of blank lines are found with
+        # bytes.find, only where one may be reported (at the start, at the end, longer than allowed).
+        flags = bytes(map(bool, map(str.strip, map(_LINE_TEXT, lines))))
+        count_lines = len(flags)
+        surplus = b"\x00" * (allowed + 1)
         index = 0
-        while index < len(lines):
-            if not lines[index].is_blank:
-                index += 1
-                continue
-            first = index
-            while index < len(lines) and lines[index].is_blank:
-                index += 1
+        while index < count_lines:
+            if index == 0 and not flags[0]:
+                found = 0
+            else:
+                found = flags.find(surplus, index)
+                if found == -1:
+                    if flags[-1]:
+                        break
+                    found = flags.rfind(1) + 1  # the blank lines at the end of the text
+                    if found < index:
+                        break
+            first = flags.rfind(1, 0, found) + 1
+            index = flags.find(1, found)
+            if index == -1:
+                index = count_lines
             count = index - first
             at_start, at_end = first == 0, index == len(lines)
             keep = 0 if at_start or at_end else allowed
@@ -226,7 +248,8 @@ class WallOfText(Rule):
         heading_min = options["heading-min-length"]
         headings: dict[int, str] = {}
         shortest = min(heading_min, max_length)
-        if any(line.end - line.start >= shortest for line in doc.lines):
+        lengths = list(map(len, map(_LINE_TEXT, doc.lines)))  # line.end - line.start
+        if lengths and max(lengths) >= shortest:
             captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
             for match in _INLINE_HEADING.finditer(doc.text):
                 label = match.group("label")
@@ -237,11 +260,13 @@ class WallOfText(Rule):
                 if index not in headings and line.end - line.start >= heading_min:
                     colon = doc.text.index(":", match.start())
                     headings[index] = doc.text[match.start("label") : colon + 1]
-        for line in doc.lines:
-            length = line.end - line.start
-            heading = headings.get(line.index)
-            if length < max_length and heading is None:
-                continue
+        # Only the long lines and the lines with a heading (C-level map, no loop over every line).
+        reported = set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if lengths else set()
+        reported.update(headings)
+        for index in sorted(reported):
+            line = doc.lines[index]
+            length = lengths[index]
+            heading = headings.get(index)
             if heading is not None and length >= max_length:
                 message = (
                     f"Paragraph of {length:,} characters on one line, with an inline heading "

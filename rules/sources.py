@@ -46,8 +46,35 @@ def _label_pattern() -> regex.Pattern[str] | None:
     return pattern(FAMILY, "missing-source", flags=regex.MULTILINE)
 
 
-def _wire_pattern() -> regex.Pattern[str] | None:
-    return pattern(FAMILY, "missing-source", key="wire", flags=regex.MULTILINE)
+def _wire_pattern() -> re.Pattern[str] | regex.Pattern[str] | None:
+    return _stdlib_wire() or pattern(FAMILY, "missing-source", key="wire", flags=regex.MULTILINE)
+
+
+# regex's \h (horizontal white space), spelled out for the standard `re` engine.
+_H = "[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+
+
+@lru_cache(maxsize=None)
+def _stdlib_wire() -> re.Pattern[str] | None:
+    """The wire patterns compiled with `re` (several times faster than `regex` on the lines the
+    triggers select) when they use nothing but the syntax both engines read alike; else None."""
+    sources = []
+    for tables in family_tables(FAMILY).values():
+        sources.extend(tables.get("missing-source", {}).get("wire", ()))
+    if not sources:
+        return None
+    body = "|".join(f"(?:{source})" for source in sources)
+    if any(marker in body for marker in ("\\p", "\\P", "\\X", "\\N", "[[", "--", "&&", "||", "~~", "(?V", "(?|")):
+        return None
+    # regex folds case fully ("ß" matches "ss", "ﬁ" matches "fi"), re does not: only patterns
+    # without such letter pairs outside their case-sensitive (?-i:…) parts are the same in both.
+    folded = re.sub(r"\(\?-i:[^()]*\)", "", body).casefold()
+    if any(pair in folded for pair in ("ss", "st", "ff", "fi", "fl", "ʼn", "ǰ", "ẖ", "ẗ", "ẘ", "ẙ", "ẚ")):
+        return None
+    try:
+        return re.compile(body.replace("\\h", _H), re.IGNORECASE | re.MULTILINE)
+    except re.error:
+        return None
 
 
 def _weak_pattern() -> regex.Pattern[str] | None:

@@ -368,3 +368,12 @@ def test_dup004_documented_example_is_reported():
     assert first in NearDuplicateParagraph.documentation() and later in NearDuplicateParagraph.documentation()
     findings = lint_text(doc(first, P2, later), "DUP")
     assert codes(findings) == ["DUP004"]
+
+
+def test_long_paragraph_repeated_between_short_recurring_lines_is_one_section_copy():
+    long = "Une phrase assez longue pour former une section à elle seule, " * 4
+    text = f"Partager\n{long.strip()}\nPartager\nTexte entre les deux copies.\nPartager\n{long.strip()}\nPartager\n"
+    findings = lint_text(text, "DUP001", "DUP002")
+    assert [(f.code, f.message) for f in findings] == [
+        ("DUP001", "Duplicated section: lines 5-7 repeat lines 1-3 (3 paragraphs)")
+    ]

@@ -286,3 +286,22 @@ def test_layout_rules_document_four_sections_and_validate_their_options(rule):
     assert rule.options_schema["additionalProperties"] is False
     for name, spec in rule.options_schema["properties"].items():
         assert spec["description"] and name in rule.default_options
+
+
+# -- fast paths (performance round): same findings as the per-line walk ------------------------
+
+
+def test_blank_runs_count_white_space_only_lines_and_report_each_surplus_run():
+    text = "Un.\n\n \n\t\nDeux.\n\nTrois.\n\n\n\nQuatre.\n \n"
+    messages = [(f.message, text[f.start : f.end]) for f in lint_text(text, "LAY003") if not f.message.startswith("White")]
+    assert messages == [
+        ("3 blank lines in a row (at most 1)", " \n\t\n"),
+        ("3 blank lines in a row (at most 1)", "\n\n"),
+        ("1 blank line at the end of the text", " \n"),
+    ]
+
+
+def test_trailing_space_before_crlf_is_found_but_a_lone_carriage_return_hides_it():
+    text = "Un mot \r\nDeux\u3000\u2002\r\nTrois \r\rQuatre"
+    spans = [(f.start, f.end) for f in lint_text(text, "LAY003") if "white space" in f.message]
+    assert spans == [(6, 7), (13, 15)]

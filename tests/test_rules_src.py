@@ -162,3 +162,26 @@ def test_media_link_outside_an_attribution_line_is_neither_weak_nor_a_source():
 
 def test_source_with_article_url_is_not_weak():
     assert lint_text(BODY + "\nSource : Techcrunch, https://techcrunch.com/2025/01/31/openai/\n", "SRC002") == []
+
+
+def test_wire_patterns_run_on_the_standard_re_engine_with_the_same_matches():
+    import regex
+    from newslint.rules._data import pattern
+    from newslint.rules.sources import _stdlib_wire
+
+    fast = _stdlib_wire()
+    assert fast is not None
+    slow = pattern("src", "missing-source", key="wire", flags=regex.MULTILINE)
+    lines = [
+        "PARIS (AFP) — Le gouvernement a annoncé",
+        "Texte final\u00a0— AP",
+        "(Additional\u2009reporting by Jane Doe)",
+        "Un texte avec l’AFP",
+        "Un texte avec ap en minuscules",
+        "mit Material von dpa",
+        "(AP) is mentioned in a sentence here",
+    ]
+    for line in lines:
+        expected = slow.search(line)
+        found = fast.search(line)
+        assert (found and found.span()) == (expected and expected.span()), line
