@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -16,29 +16,39 @@ from ._data import family_tables, fold, pattern, phrases
 FAMILY = "bp"
 
 
-def matching_lines(doc: Document, compiled: regex.Pattern[str] | None, max_length: int) -> list[int]:
-    """Indexes of the lines (at most ``max_length`` characters) where ``compiled`` matches.
+def lowered_bytes(doc: Document) -> bytes:
+    """``"\n" + doc.text`` as UTF-8 with ASCII letters lower-cased (a view the family shares).
 
-    One scan of the whole text, not one per line: the pattern is an alternation of every
-    language's phrases, compiled once per process.
+    ``bytes.lower`` runs at memory speed where ``str.lower`` does not, and ``re`` scans bytes
+    several times faster than text. The leading line break lets a scan anchored on ``\n`` see
+    the first line too; offsets are byte offsets, so hits are mapped to lines by counting line
+    breaks (see ``line_indexes``).
     """
-    if compiled is None:
-        return []
-    hits: list[int] = []
-    for match in compiled.finditer(doc.text):
-        index = doc.line_index_at(match.start())
-        if (not hits or hits[-1] != index) and len(doc.lines[index].text) <= max_length:
-            hits.append(index)
-    return hits
+    return doc.view((FAMILY, "lowered-bytes"), lambda d: ("\n" + d.text).encode("utf-8", "surrogatepass").lower())
+
+
+def line_indexes(lowered: bytes, offsets: list[int]) -> list[int]:
+    """The line index of each byte offset of ``lowered`` (sorted offsets; line breaks counted once)."""
+    indexes, total, last = [], 0, 0
+    for offset in offsets:
+        total += lowered.count(b"\n", last, offset + 1)
+        last = offset + 1
+        indexes.append(total - 1)
+    return indexes
 
 
 def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
     """Group line indexes into runs, letting blank lines (only) stand between members."""
     grouped: list[tuple[int, int]] = []
+    lines = doc.lines
     for index in indexes:
         if grouped:
             first, last = grouped[-1]
-            if all(line.is_blank for line in doc.lines[last + 1 : index]):
+            for between in range(last + 1, index):  # stops at the first non-blank line
+                text = lines[between].text
+                if text and not text.isspace():
+                    break
+            else:
                 grouped[-1] = (first, index)
                 continue
         grouped.append((index, index))
@@ -46,21 +56,25 @@ def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def _redirect_gate() -> tuple[str, ...]:
-    """Words every redirect pattern contains (the ``gate`` lists), minus their first letter (so
-    "redirect" and "Redirect" are one search) in lower and upper case."""
-    words = phrases(FAMILY, "redirect-notice", "gate")
-    return tuple(sorted({variant for word in words for variant in (word[1:], word[1:].upper()) if variant}))
+def _redirect_gate() -> tuple[bytes, ...]:
+    """The ``gate`` words of every language as lower-case UTF-8 (searched in ``lowered_bytes``),
+    minus the words that contain another gate word (any text holding them holds the shorter one)."""
+    words = set()
+    for word in phrases(FAMILY, "redirect-notice", "gate"):
+        # bytes.lower leaves non-ASCII letters alone: look for their capitalised forms too.
+        words |= {word, word.capitalize(), word.upper()} if not word.isascii() else {word}
+    encoded = {word.encode("utf-8") for word in words if word}
+    return tuple(sorted(word for word in encoded if not any(other in word for other in encoded if other != word)))
 
 
-def _gate_offsets(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of ``words`` occurs (``str.find`` runs at memory speed, unlike a case-blind regex)."""
+def _gate_offsets(lowered: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """Where any of ``words`` occurs (``bytes.find`` runs at memory speed, unlike a case-blind regex)."""
     offsets = []
     for word in words:
-        at = text.find(word)
+        at = lowered.find(word)
         while at != -1:
             offsets.append(at)
-            at = text.find(word, at + 1)
+            at = lowered.find(word, at + 1)
     return sorted(offsets)
 
 
@@ -114,20 +128,23 @@ class RedirectNotice(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        compiled = pattern(FAMILY, self.name, flags=regex.MULTILINE)
         gate = _redirect_gate()
         if not gate:
-            hits = matching_lines(doc, compiled, options["max-line-length"])
-        else:  # the full pattern runs only on the short lines that hold a redirect word
-            hits, tested = [], -1
-            for offset in _gate_offsets(doc.text, gate):
-                index = doc.line_index_at(offset)
-                if index == tested:
-                    continue
-                tested = index
-                text = doc.lines[index].text
-                if len(text) <= options["max-line-length"] and compiled is not None and compiled.search(text):
-                    hits.append(index)
+            return
+        offsets = _gate_offsets(lowered_bytes(doc), gate)
+        if not offsets:
+            return
+        # The full pattern runs only on the short lines that hold a redirect word.
+        compiled = pattern(FAMILY, self.name, flags=regex.MULTILINE)
+        hits: list[int] = []
+        tested = -1
+        for index in line_indexes(lowered_bytes(doc), offsets):
+            if index == tested or compiled is None:
+                continue
+            tested = index
+            text = doc.lines[index].text
+            if len(text) <= options["max-line-length"] and compiled.search(text):
+                hits.append(index)
         for first, last in runs(doc, hits):
             start, end = doc.lines[first].start, doc.lines[last].end
             count = sum(1 for line in doc.lines[first : last + 1] if not line.is_blank)
@@ -139,17 +156,23 @@ class RedirectNotice(Rule):
             )
 
 
-
 # -- BP002-BP006: whole-line widgets ----------------------------------------------------------------
 #
 # The five widget rules share ONE scan of the text (a Document view). A trie-shaped regex of the
-# words every phrase and pattern starts with finds the few lines that could be widgets: it is
+# first characters of every phrase and pattern finds the few lines that could be widgets: it runs
+# on the ASCII-lower-cased UTF-8 bytes of the text (``lowered_bytes``, shared with BP001) and is
 # anchored on the line break, so the regex engine only tries it at line starts. Only those lines
 # are folded and classified (folded phrase -> dict lookup, then the folded-line patterns, then the
 # raw "Label: title" teaser patterns, then the share-label segmentation).
 
 # The rules of the scan, in the order a line is given to the first that claims it.
-WIDGET_RULES = ("related-content", "comments-widget", "share-widget", "subscription-prompt", "cookie-consent")
+WIDGET_RULES = (
+    "related-content", "comments-widget", "share-widget", "subscription-prompt", "cookie-consent", "legal-footer",
+    "ad-label", "skip-link",
+)
+# A line starting with this sign is a copyright notice when its folded text, read as "copyright …",
+# matches a legal-footer pattern (fold drops the sign itself).
+COPYRIGHT_SIGN = "©"
 # Lines longer than this are never scanned; a rule option above it gets a view of its own.
 VIEW_MAX_LENGTH = 400
 _APOSTROPHE_CLASS = "['’ʼ‘`´]"
@@ -205,15 +228,16 @@ _LITERAL_CHAR = regex.compile(r"[\p{L}\p{N}' -]")
 _MAX_HEADS = 256
 
 
-def _expand(source: str) -> list[tuple[str, bool]]:
+def _expand(source: str, limit: int = 1 << 30) -> list[tuple[str, bool]]:
     """The literal prefixes a pattern can start with, as ``(prefix, complete)`` pairs.
 
     ``complete`` is False once something non-literal stopped the prefix (a class, ``.``, a
-    quantified character, a lookaround): such a prefix is not extended by what follows.
+    quantified character, a lookaround): such a prefix is not extended by what follows. Prefixes
+    stop growing at ``limit`` characters (and are then not complete either).
     """
     results: list[tuple[str, bool]] = [("", True)]
     index = 0
-    while index < len(source) and any(complete for _, complete in results):
+    while index < len(source) and any(complete and len(prefix) < limit for prefix, complete in results):
         char = source[index]
         quantifier = ""
         if char == "^" or source.startswith(r"\b", index):
@@ -224,7 +248,7 @@ def _expand(source: str) -> list[tuple[str, bool]]:
             quantifier = source[end + 1 : end + 2]
             options: list[tuple[str, bool]] = []
             for alternative in _split_alternatives(source[index + 3 : end]):
-                options.extend(_expand(alternative))
+                options.extend(_expand(alternative, limit))
             index = end + 1
             if quantifier == "?":
                 options.append(("", True))
@@ -249,7 +273,7 @@ def _expand(source: str) -> list[tuple[str, bool]]:
             options = [("", False)]
         extended = []
         for prefix, complete in results:
-            if not complete:
+            if not complete or len(prefix) >= limit:
                 extended.append((prefix, False))
                 continue
             for option, option_complete in options:
@@ -257,16 +281,17 @@ def _expand(source: str) -> list[tuple[str, bool]]:
         if len(extended) > _MAX_HEADS:  # too many branches: stop here
             return [(prefix, False) for prefix, _ in results]
         results = extended
-    return results
+    return [(prefix, complete and len(prefix) < limit) for prefix, complete in results]
 
 
-def pattern_heads(source: str) -> set[str]:
-    """The literal prefixes a pattern's match starts with, for the line scan.
+def pattern_heads(source: str, limit: int = 1 << 30) -> set[str]:
+    """The literal prefixes a pattern's match starts with (at most ``limit`` characters), for the
+    line scan.
 
     Raises when a branch has no literal start (the scan could never find its lines).
     """
     heads = set()
-    for prefix, _ in _expand(source):
+    for prefix, _ in _expand(source, limit):
         prefix = prefix.strip()
         if not prefix.replace(DIGITS, "").strip() and DIGITS not in prefix:
             raise ValueError(f"bp pattern {source!r} does not start with a literal word or digits")
@@ -279,41 +304,67 @@ def _fold_head(head: str) -> str:
     return fold(head.replace(DIGITS, " qqdigitsqq ")).replace("qqdigitsqq", DIGITS)
 
 
-def _trie_regex(heads: set[str]) -> str:
-    """A regex matching any of ``heads`` at the scan point, factored as a trie (fast in ``re``)."""
+# The scan looks at the first HEAD_LIMIT characters of a head: enough to leave few lines to classify,
+# few enough for a small trie (``re`` compiles a big one slowly).
+HEAD_LIMIT = 12
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9']+")
+
+
+def quick_fold(text: str) -> str:
+    """``fold(text)``, with a fast path for ASCII text (where it is lower-casing and ``[^a-z0-9']``)."""
+    if text.isascii():
+        return _ASCII_NON_WORD.sub(" ", text.lower().replace("`", "'")).strip()
+    return fold(text)
+
+
+def _byte_atom(char: str) -> bytes:
+    """The bytes regex for one character of a folded head, in ASCII-lower-cased UTF-8 text."""
+    if char == " ":
+        return rb"[^\w\n]+"  # non-ASCII bytes are "non-word" too: a superset of the text's separators
+    if char == "-":
+        return rb"[^\w\n]{1,4}"
+    if char == "'":
+        return b"(?:" + b"|".join(re.escape(c.encode("utf-8")) for c in "'’ʼ‘`´") + b")"
+    if char == DIGITS:
+        return rb"[0-9]+"  # a count in other digits than 0-9 is not looked for
+    if char.isascii():
+        return re.escape(char.encode("ascii"))
+    # bytes.lower leaves non-ASCII letters alone: accept every character that lower-cases to this one.
+    variants = {char} | {c for c in (char.upper(), char.title()) if len(c) == 1 and c.lower() == char}
+    return b"(?:" + b"|".join(re.escape(c.encode("utf-8")) for c in sorted(variants)) + b")"
+
+
+def _trie_regex(heads: set[str]) -> bytes:
+    """A bytes regex matching any of ``heads`` at the scan point, factored as a trie (fast in ``re``).
+
+    A head that is a prefix of another ends the branch: the scan only needs to know a line may match.
+    """
     trie: dict = {}
-    for head in heads:
+    for head in sorted(heads, key=len):
         node = trie
         for char in head:
+            if "" in node:
+                break
             node = node.setdefault(char, {})
-        node[""] = {}
+        else:
+            node.clear()
+            node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = []
-        for char, child in sorted(node.items()):
-            if char == "":
-                continue
-            if char == " ":
-                atom = r"[^\w\n]+"
-            elif char == "'":
-                atom = _APOSTROPHE_CLASS
-            elif char == "-":
-                atom = r"[^\w\n]"
-            elif char == DIGITS:
-                atom = r"\d+"
-            else:
-                atom = re.escape(char)
-            branches.append(atom + emit(child))
+    def emit(node: dict) -> bytes:
+        branches = [_byte_atom(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
         if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+            return b""
+        return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
-    return emit(trie) if trie else "(?!)"
+    return emit(trie) if trie else b"(?!)"
 
 
 class WidgetData:
-    """Everything the widget scan needs, built once per process from ``data/bp/*.toml``."""
+    """Everything the widget scan needs, built once per process from ``data/bp/*.toml``.
+
+    The line scan is compiled here; the ``patterns`` and ``teasers`` regexes are compiled one by
+    one, when a line that starts like one of them first needs it.
+    """
 
     def __init__(self) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
@@ -334,27 +385,59 @@ class WidgetData:
         self.longest_label = max((len(label.split()) for label in self.share_labels), default=1)
         self.label_starts = frozenset(label.split()[0] for label in self.share_labels)
         self.longest_phrase = max(map(len, [*self.lookup, *self.share_labels]), default=0)
-        # One alternation per key, a named group per rule; the text they see is already lower case.
-        # ``patterns`` must match the whole folded line, ``teasers`` the start of the raw line.
-        self.patterns = self._combined("patterns", heads)
-        self.teasers = self._combined("teasers", heads)
-        alternation = _trie_regex({head for head in heads if head})
-        # Anchored on the line break: the engine skips to each "\n" and tries the trie there.
-        self.scanner = re.compile(r"\n[^\w\n]{0,8}" + alternation)
-        self.first_line = re.compile(r"[^\w\n]{0,8}" + alternation)
-        self.scanner_ci = re.compile(self.scanner.pattern, re.IGNORECASE)
-        self.first_line_ci = re.compile(self.first_line.pattern, re.IGNORECASE)
+        # ``patterns`` must match the whole folded line, ``teasers`` the start of the raw line (lower
+        # case). Each source is filed under the first character of its heads; a line tries, in file
+        # order (rule order, then language order), only the sources filed under its first character.
+        self.sources: list[tuple[str, str]] = []  # (rule name, source)
+        self._compiled: dict[int, regex.Pattern[str]] = {}
+        self.buckets: dict[str, dict[str, tuple[int, ...]]] = {}
+        self.anywhere: dict[str, tuple[int, ...]] = {}
+        for key in ("patterns", "teasers"):
+            filed: dict[str, list[int]] = {}
+            anywhere: list[int] = []
+            for rule in WIDGET_RULES:
+                for tables in family_tables(FAMILY).values():
+                    for source in tables.get(rule, {}).get(key, ()):
+                        number = len(self.sources)
+                        self.sources.append((rule, source))
+                        raw_heads = pattern_heads(source, HEAD_LIMIT)
+                        heads |= {_fold_head(head) for head in raw_heads}
+                        firsts = {head[0] for head in raw_heads}
+                        if "(?" in source.replace("(?:", "").replace("(?!", "").replace("(?=", "") or not all(
+                            first == DIGITS or first.isalnum() for first in firsts
+                        ):
+                            anywhere.append(number)  # inline flags or an odd start: tried on every line
+                        else:
+                            for first in firsts:
+                                filed.setdefault(first, []).append(number)
+            self.anywhere[key] = tuple(anywhere)
+            self.buckets[key] = {first: tuple(sorted({*numbers, *anywhere})) for first, numbers in filed.items()}
+        heads.add(COPYRIGHT_SIGN)
+        truncated = {head[:HEAD_LIMIT].rstrip(" '-") for head in heads}
+        truncated.discard("")
+        # Anchored on the line break: the engine skips to each "\n" and tries the trie there. Up to 8
+        # leading non-word characters (bullets, brackets, emoji: up to 32 bytes) are skipped.
+        self.scanner = re.compile(rb"\n[^\w\n]{0,32}" + _trie_regex(truncated))
 
-    @staticmethod
-    def _combined(key: str, heads: set[str]) -> regex.Pattern[str] | None:
-        groups = []
-        for number, rule in enumerate(WIDGET_RULES):
-            sources = [s for tables in family_tables(FAMILY).values() for s in tables.get(rule, {}).get(key, ())]
-            for source in sources:
-                heads |= {_fold_head(head) for head in pattern_heads(source)}
-            if sources:
-                groups.append(f"(?P<r{number}>" + "|".join(f"(?:{source})" for source in sources) + ")")
-        return regex.compile("|".join(groups), regex.V1) if groups else None
+    def may_be_widget(self, text: str) -> bool:
+        """Whether the scan picks ``text`` (one line) for classification."""
+        return self.scanner.match(("\n" + text).encode("utf-8", "surrogatepass").lower()) is not None
+
+    def _numbers(self, key: str, first: str) -> tuple[int, ...]:
+        table = self.buckets[key]
+        if first.isdecimal():
+            return tuple(sorted({*table.get(first, ()), *table.get(DIGITS, ()), *self.anywhere[key]}))
+        return table.get(first, self.anywhere[key])
+
+    def _first_match(self, key: str, text: str, full: bool) -> str | None:
+        """The rule of the first ``key`` source (file order) that matches ``text``, or None."""
+        for number in self._numbers(key, text[0]):
+            compiled = self._compiled.get(number)
+            if compiled is None:
+                compiled = self._compiled[number] = regex.compile(self.sources[number][1], regex.V1)
+            if (compiled.fullmatch(text) if full else compiled.match(text)) is not None:
+                return self.sources[number][0]
+        return None
 
     def share_segments(self, words: list[str]) -> tuple[int, bool] | None:
         """``(labels, has_action)`` when the folded words are only share labels, else None."""
@@ -375,7 +458,7 @@ class WidgetData:
 
     def classify(self, text: str) -> tuple[str, str, int] | None:
         """``(rule name, kind, weight)`` of a candidate line, or None."""
-        folded = fold(text)
+        folded = quick_fold(text)
         if not folded:
             return None
         if len(folded) <= self.longest_phrase:
@@ -387,14 +470,15 @@ class WidgetData:
                 return "share-widget", MAIN if segments[1] else NETWORK, segments[0]
             if hit is not None:
                 return hit[0], hit[1], 1
-        if self.patterns is not None:
-            match = self.patterns.fullmatch(folded)
-            if match is not None:
-                return WIDGET_RULES[int(match.lastgroup[1:])], MAIN, 1
-        if self.teasers is not None:
-            match = self.teasers.match(_LEADING_JUNK.sub("", text).lower())
-            if match is not None:
-                return WIDGET_RULES[int(match.lastgroup[1:])], MAIN, 1
+        rule = self._first_match("patterns", folded, full=True)
+        if rule is not None:
+            return rule, MAIN, 1
+        lowered = (text if text[:1].isalnum() else _LEADING_JUNK.sub("", text)).lower()
+        rule = self._first_match("teasers", lowered, full=False) if lowered else None
+        if rule is not None:
+            return rule, MAIN, 1
+        if text.lstrip()[:1] == COPYRIGHT_SIGN and self._first_match("patterns", "copyright " + folded, True) == "legal-footer":
+            return "legal-footer", MAIN, 1
         return None
 
 
@@ -403,39 +487,44 @@ def widget_data() -> WidgetData:
     return WidgetData()
 
 
-def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[tuple[int, str, int]]]:
-    """``{rule name: [(line index, kind, weight), …]}`` for every widget line of ``doc``."""
+def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[tuple[int, str, int, int]]]:
+    """``{rule name: [(line index, kind, weight, line length), …]}`` for every widget line of ``doc``."""
     data = widget_data()
-    found: dict[str, list[tuple[int, str, int]]] = {rule: [] for rule in WIDGET_RULES}
-    text = doc.text
-    if not text:
+    found: dict[str, list[tuple[int, str, int, int]]] = {rule: [] for rule in WIDGET_RULES}
+    if not doc.text:
         return found
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        scanner, first_line, haystack = data.scanner, data.first_line, lowered
-    else:  # lower() changed the length (a rare dotted capital I): keep the offsets exact
-        scanner, first_line, haystack = data.scanner_ci, data.first_line_ci, text
-    starts = [0] if first_line.match(haystack) else []
-    starts.extend(match.start() + 1 for match in scanner.finditer(haystack))
+    lowered = lowered_bytes(doc)
+    offsets = [match.start() for match in data.scanner.finditer(lowered)]
+    if not offsets:
+        return found
     lines = doc.lines
-    for start in starts:
-        index = doc.line_index_at(start)
-        line = lines[index]
-        if len(line.text) > max_length:
+    classify = data.classify
+    for index in line_indexes(lowered, offsets):
+        text = lines[index].text
+        if len(text) > max_length:
             continue
-        result = data.classify(line.text)
+        result = classify(text)
         if result is not None:
-            found[result[0]].append((index, result[1], result[2]))
+            found[result[0]].append((index, result[1], result[2], len(text)))
     return found
 
 
-def widget_lines(doc: Document, rule: str, max_length: int) -> list[tuple[int, str, int]]:
-    """The widget lines ``rule`` claims in ``doc`` (from the family's shared scan)."""
-    view_length = max(VIEW_MAX_LENGTH, max_length)
-    found = doc.view((FAMILY, "widgets", view_length), lambda d: _scan_widgets(d, view_length))[rule]
-    if max_length >= view_length:
+def widget_lines(doc: Document, rule: str, max_length: int) -> list[tuple[int, str, int, int]]:
+    """The widget lines ``rule`` claims in ``doc`` (from the family's shared scan):
+    ``(line index, kind, weight, line length)``."""
+    view_length = VIEW_MAX_LENGTH if max_length <= VIEW_MAX_LENGTH else max_length
+    found = doc.view((FAMILY, "widgets", view_length), _SCANS[view_length] if view_length in _SCANS else _scan_for(view_length))[rule]
+    if max_length >= view_length or not found:
         return found
-    return [hit for hit in found if len(doc.lines[hit[0]].text) <= max_length]
+    return [hit for hit in found if hit[3] <= max_length]
+
+
+def _scan_for(view_length: int) -> Callable[[Document], dict[str, list[tuple[int, str, int, int]]]]:
+    scan = _SCANS[view_length] = lambda doc: _scan_widgets(doc, view_length)
+    return scan
+
+
+_SCANS: dict[int, Callable[[Document], dict[str, list[tuple[int, str, int, int]]]]] = {}
 
 
 def _quote(text: str, limit: int = 50) -> str:
@@ -461,8 +550,8 @@ class _WidgetRule(Rule):
     fix_description = "Delete the widget"
     default_options = {"max-line-length": 200}
 
-    def qualifies(self, members: list[tuple[int, str, int]]) -> bool:
-        return any(kind == MAIN for _, kind, _ in members)
+    def qualifies(self, members: list[tuple[int, str, int, int]]) -> bool:
+        return any(member[1] == MAIN for member in members)
 
     def excluded(self, doc: Document) -> set[int]:
         return set()
@@ -472,13 +561,13 @@ class _WidgetRule(Rule):
         if not hits:
             return
         excluded = self.excluded(doc)
-        by_index = {index: (index, kind, weight) for index, kind, weight in hits if index not in excluded}
+        by_index = {hit[0]: hit for hit in hits if hit[0] not in excluded}
         for first, last in runs(doc, sorted(by_index)):
             members = [by_index[i] for i in range(first, last + 1) if i in by_index]
             if not self.qualifies(members):
                 continue
             lines = doc.lines
-            quoted = ", ".join(_quote(lines[i].text, 40) for i, _, _ in members[:3])
+            quoted = ", ".join(_quote(lines[member[0]].text, 40) for member in members[:3])
             more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
             yield self.finding(
                 lines[first].start,
@@ -529,7 +618,7 @@ def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
     if len(stripped) > 5000 or len(stripped) < 100 and not any(not lines[i].is_blank for i in range(index)):
         return None  # a text that is only a marker is not an article cut short
     words, lines, trailing, endings = _truncation_patterns()
-    if len(stripped) <= 60 and (fold(stripped) in words or lines is not None and lines.fullmatch(stripped)):
+    if len(stripped) <= 60 and (quick_fold(stripped) in words or lines is not None and lines.fullmatch(stripped)):
         return last.start, last.end, last.index, stripped
     offset = max(0, len(text) - 120)
     tail = text[offset:].lower()
@@ -674,8 +763,8 @@ class ShareWidget(_WidgetRule):
     default_options = {"max-line-length": 120}
     options_schema = _max_length_schema("Longer lines are never a row of share buttons.")
 
-    def qualifies(self, members: list[tuple[int, str, int]]) -> bool:
-        return any(kind == MAIN for _, kind, _ in members) or sum(weight for _, _, weight in members) >= 2
+    def qualifies(self, members: list[tuple[int, str, int, int]]) -> bool:
+        return any(member[1] == MAIN for member in members) or sum(member[2] for member in members) >= 2
 
 
 class SubscriptionPrompt(_WidgetRule):
@@ -801,6 +890,118 @@ class TruncationMarker(Rule):
         yield self.finding(start, end, message, fix)
 
 
+class LegalFooter(_WidgetRule):
+    """A legal footer line ("Privacy Policy", "© 2024 X. All rights reserved", "Mentions légales").
+
+    ## What it does
+    Flags whole lines of a page's legal footer: "Privacy Policy", "Terms of Use", "Legal notice",
+    "Your California Privacy Rights", "Sitemap", "Mentions légales", "Politique de confidentialité",
+    "CGU", "Impressum", "Datenschutz", "Aviso legal", and copyright notices ("© 2019 Hearst
+    Communications, Inc.", "Copyright 2019 X. All rights reserved", "Tous droits réservés").
+    Footer links next to such a line ("Contact us", "About us", "Careers", "RSS", "Contact") go
+    with it; alone they are not flagged. Consecutive footer lines are one finding.
+
+    ## Why it matters
+    The footer is repeated on every page of a site: left in a corpus it is memorised verbatim,
+    and it ends the article with text that is not part of it.
+
+    ## Example
+    ```
+    …the company said in a statement.
+    Privacy Policy
+    Terms of Use
+    © 2019 Example Media, Inc. All rights reserved.
+    ```
+    Use instead:
+    ```
+    …the company said in a statement.
+    ```
+
+    ## Fix safety
+    Safe: only whole lines that are footer links or copyright notices are deleted; a sentence that
+    mentions a privacy policy is longer than the footer shapes and is not matched.
+    """
+
+    code = "BP014"
+    name = "legal-footer"
+    what = "Legal footer"
+    fix_description = "Delete the legal footer"
+    default_options = {"max-line-length": 200}
+    options_schema = _max_length_schema("Longer lines are article text, never a footer link or copyright notice.")
+
+
+class AdLabel(_WidgetRule):
+    """An advertising label ("Advertisement", "Publicité", "Sponsored", "Anzeige").
+
+    ## What it does
+    Flags whole lines that label an ad slot or sponsored block: "Advertisement", "ADVERTISEMENT",
+    "Ad", "Sponsored", "Sponsored by <brand>", "Story continues below advertisement",
+    "Publicité", "La suite après la publicité", "Contenu sponsorisé", "Anzeige", "Werbung",
+    "Publicidad", "Pubblicità". Consecutive label lines are one finding.
+
+    ## Why it matters
+    The label is what is left of an ad the scraper could not see: it sits in the middle of the
+    article, often between two sentences of one paragraph, and carries no content.
+
+    ## Example
+    ```
+    The vote is expected next week.
+    Advertisement
+    Lawmakers from both parties said…
+    ```
+    Use instead:
+    ```
+    The vote is expected next week.
+    Lawmakers from both parties said…
+    ```
+
+    ## Fix safety
+    Safe: a line is deleted only when it is nothing but an ad label.
+    """
+
+    code = "BP015"
+    name = "ad-label"
+    what = "Ad label"
+    fix_description = "Delete the ad label"
+    default_options = {"max-line-length": 120}
+    options_schema = _max_length_schema("Longer lines are never an ad label.")
+
+
+class SkipLink(_WidgetRule):
+    """An accessibility skip link ("Skip to content", "Aller au contenu", "Zum Inhalt springen").
+
+    ## What it does
+    Flags whole lines that are the hidden "skip" links at the top of a page: "Skip to content",
+    "Skip to main content", "Skip navigation", "Go to content", "Accessibility links", "Aller au
+    contenu", "Aller à la navigation", "Passer au contenu", "Zum Inhalt springen", "Ir al
+    contenido", "Vai al contenuto", "Ir para o conteúdo". Consecutive skip links are one finding.
+
+    ## Why it matters
+    Screen-reader links are invisible on the page but scraped as text; they usually open the
+    extracted text, before the headline.
+
+    ## Example
+    ```
+    Skip to main content
+    OpenAI names a new chief executive
+    ```
+    Use instead:
+    ```
+    OpenAI names a new chief executive
+    ```
+
+    ## Fix safety
+    Safe: only whole lines that are skip links are deleted.
+    """
+
+    code = "BP016"
+    name = "skip-link"
+    what = "Accessibility skip link"
+    fix_description = "Delete the skip link"
+    default_options = {"max-line-length": 80}
+    options_schema = _max_length_schema("Longer lines are never a skip link.")
+
+
 RULES: list[type[Rule]] = [
     RedirectNotice,
     RelatedContent,
@@ -809,4 +1010,7 @@ RULES: list[type[Rule]] = [
     SubscriptionPrompt,
     CookieConsent,
     TruncationMarker,
+    LegalFooter,
+    AdLabel,
+    SkipLink,
 ]

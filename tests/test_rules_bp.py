@@ -316,7 +316,7 @@ def test_every_widget_pattern_line_is_found_by_the_scan():
     samples = ["10 comments", "More from the Los Angeles Times", "This website uses cookies to improve things.",
                "Sign up for our daily newsletter", "Follow us on Twitter"]
     for sample in samples:
-        assert data.scanner.search("\n" + sample.lower()) is not None, sample
+        assert data.may_be_widget(sample), sample
         assert data.classify(sample) is not None, sample
 
 
@@ -336,3 +336,62 @@ def test_rule_documentation_has_the_four_sections(rule):
 
 def test_comments_widget_is_default_enabled_and_safe():
     assert CommentsWidget.default_enabled and CommentsWidget.fix_applicability.value == "safe"
+
+
+# -- BP014-BP016 ---------------------------------------------------------------------------------
+
+FOOTER_ARTICLE = "Le conseil municipal a voté le budget mardi soir après un long débat.\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["Privacy Policy", "Mentions légales", "© 2019 Example Media, Inc.", "Copyright 2019 X. All rights reserved.",
+             "Tous droits réservés", "Impressum"],
+)
+def test_legal_footer_flags_footer_lines(line):
+    findings = lint_text(FOOTER_ARTICLE + line + "\n", "BP014")
+    assert [f.code for f in findings] == ["BP014"]
+    assert findings[0].start == len(FOOTER_ARTICLE)
+
+
+def test_legal_footer_companion_goes_with_footer_but_not_alone():
+    text = FOOTER_ARTICLE + "Privacy Policy\nContact us\n"
+    findings = lint_text(text, "BP014")
+    assert len(findings) == 1 and findings[0].end == len(text) - 1
+    assert lint_text(FOOTER_ARTICLE + "Contact us\n", "BP014") == []
+
+
+def test_legal_footer_ignores_sentences_about_privacy_and_copyright():
+    text = (FOOTER_ARTICLE + "The privacy policy of the app was changed last year, critics said.\n"
+            "Copyright law protects the work of journalists.\n© Reuters\n")
+    assert lint_text(text, "BP014") == []
+
+
+def test_legal_footer_fix_deletes_footer_and_keeps_article():
+    article = FOOTER_ARTICLE * 3
+    text = article + "\nPrivacy Policy\nTerms of Use\n© 2019 Example Media, Inc. All rights reserved.\n"
+    assert fix_text(text, "BP014") == article
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "Publicité", "Sponsored", "Anzeige"])
+def test_ad_label_flags_label_lines(line):
+    text = FOOTER_ARTICLE + line + "\n" + FOOTER_ARTICLE
+    assert fix_text(text, "BP015") == FOOTER_ARTICLE + FOOTER_ARTICLE
+
+
+def test_ad_label_ignores_sentences_mentioning_ads():
+    text = FOOTER_ARTICLE + "Advertisement revenue fell by 12% in the third quarter.\nLa publicité a reculé.\n"
+    assert lint_text(text, "BP015") == []
+
+
+@pytest.mark.parametrize("line", ["Skip to main content", "Aller au contenu", "Zum Inhalt springen", "Go to content"])
+def test_skip_link_fix_deletes_the_link(line):
+    assert fix_text(line + "\n" + FOOTER_ARTICLE, "BP016") == FOOTER_ARTICLE
+
+
+def test_skip_link_ignores_article_sentence():
+    assert lint_text(FOOTER_ARTICLE + "Skip to content was the first link users heard.\n", "BP016") == []
+
+
+def test_new_widget_rules_say_nothing_on_seeds():
+    for seed in ("000", "001", "002", "003", "004"):
+        assert lint_text(seed_text(seed), "BP014") == lint_text(seed_text(seed), "BP015") == lint_text(seed_text(seed), "BP016") == []
