@@ -916,4 +916,242 @@ class PhotoCredit(Rule):
             )
 
 
-RULES: list[type[Rule]] = [Breadcrumb, TagList, BylineResidue, SocialTeaser, NavigationRun, PhotoCredit]
+
+
+
+# -- BP017 ---------------------------------------------------------------------------------------
+
+_PROSE_END = frozenset('.!?…"”»)\'’')
+_CHROME_END = frozenset('.!?…;,"”»')
+_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+_TITLE_SKIP = ("by ", "par ", "von ", "por ", "di ", "updated", "published", "posted", "publié", "mis à jour")
+
+
+@lru_cache(maxsize=None)
+def _chrome_verbs() -> frozenset[str]:
+    return frozenset(phrases(FAMILY, "page-chrome", "verbs"))
+
+
+def _is_paragraph(text: str, min_length: int) -> bool:
+    """An article paragraph: a long line that ends like a sentence or holds a sentence break."""
+    if len(text) < min_length:
+        return False
+    text = text.rstrip()
+    return text[-1] in _PROSE_END or ". " in text
+
+
+def _is_figure(text: str) -> bool:
+    """A number, an amount or a price ("3.858.542", "VIP : 60,000₩")."""
+    return _FIGURES.match(text) is not None or (
+        any(char in "€$£¥₩%" for char in text) and any(char.isdigit() for char in text)
+    )
+
+
+def _is_fragment(text: str) -> bool:
+    """A piece of a sentence cut at a link: two words or more starting in lower case ("trying to
+    distance themselves", "éenne a adopté") or with the punctuation that continues a sentence."""
+    text = text.lstrip()
+    if not text or " " not in text:
+        return False
+    first = text[0]
+    if first.islower():
+        return len(text) < 2 or not text[1].isupper()  # "iPhone deals" is a label
+    return first in ",;'’" or (first in ")]" and len(text.split()) > 2)
+
+
+class PageChrome(Rule):
+    """Short page-template lines (menus, widgets, labels) above or below the article.
+
+    ## What it does
+    Finds the article body, its paragraphs being long lines that read like sentences (at least
+    120 characters, ending with sentence punctuation or holding a sentence break), and flags runs
+    of short non-sentence lines in the header zone (before the first paragraph) and in the footer
+    zone (after the last one): lines of a few words, with no final punctuation and no verb-like
+    function word ("is", "est", "ist"…), such as "Search", "Legal notice", "Language selector",
+    "EN", "Image", "1", "of", "23", "Close", "Side Bar". A run needs at least three such lines;
+    lines between two paragraphs (section headings) are never flagged, and the line most like a
+    title right above the first paragraph is kept.
+
+    ## Why it matters
+    A careless extraction keeps everything the page template shows around the article: menus,
+    tool bars, gallery counters, footers. They are not article text, they repeat on every page of
+    a site and dominate the n-gram statistics of a corpus.
+
+    ## Example
+    ```
+    Accessibility tools
+    Service tools
+    Legal notice
+    Language selector
+    Anthropic opens an office in Paris
+    The company announced on Tuesday that it would open an office in Paris next year, its third in Europe.
+    ```
+    Use instead:
+    ```
+    Anthropic opens an office in Paris
+    The company announced on Tuesday that it would open an office in Paris next year, its third in Europe.
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the lines, and a short list closing an article (names, a table's
+    column) or a short title can look like page chrome.
+    """
+
+    code = "BP017"
+    name = "page-chrome"
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"min-lines": 3, "max-words": 5, "max-words-below": 4, "max-line-length": 50, "min-paragraph-length": 120, "min-paragraphs": 2}
+    options_schema = {
+        "type": "object",
+        "properties": {
+            "min-lines": {"type": "integer", "minimum": 1, "description": "Fewest chrome lines in a flagged run."},
+            "max-words": {"type": "integer", "minimum": 1, "description": "Lines with more words are never chrome."},
+            "max-words-below": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Below the article, lines with more words are never chrome (a list closing an article is wordier than a footer).",
+            },
+            "max-line-length": {
+                "type": "integer",
+                "minimum": 5,
+                "description": "Longer lines (characters) are never chrome.",
+            },
+            "min-paragraph-length": {
+                "type": "integer",
+                "minimum": 40,
+                "description": "Shortest line (characters) counted as an article paragraph.",
+            },
+            "min-paragraphs": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Fewest article paragraphs the text needs before any line is flagged.",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        min_length = options["min-paragraph-length"]
+        text = doc.text
+        if len(text) < min_length * options["min-paragraphs"] or text.count("\n") < options["min-lines"] + 1:
+            return
+        lines = doc.lines
+        # The first and the last paragraph, each found from its end of the text (no full scan
+        # unless more than two paragraphs are required).
+        first_body = next((line.index for line in lines if len(line.text) >= min_length and _is_paragraph(line.text, min_length)), -1)
+        if first_body < 0:
+            return
+        last_body = next(
+            line.index for line in reversed(lines) if len(line.text) >= min_length and _is_paragraph(line.text, min_length)
+        )
+        needed = options["min-paragraphs"]
+        if needed > 1 and (
+            last_body == first_body
+            or needed > 2
+            and sum(1 for line in lines[first_body : last_body + 1] if _is_paragraph(line.text, min_length)) < needed
+        ):
+            return
+        # A paragraph cut into pieces (at its links) starts the body where its first piece stands:
+        # a piece that starts in lower case ("trying to distance themselves") is article text.
+        for index in range(first_body):
+            if _is_fragment(lines[index].text):
+                first_body = index
+                break
+        for index in range(len(lines) - 1, last_body, -1):
+            if _is_fragment(lines[index].text):
+                last_body = index
+                break
+        title = self._title(lines, first_body)
+        header = [i for i in range(first_body) if i != title]
+        footer = range(last_body + 1, len(lines))
+        min_lines = options["min-lines"]
+        runs = self._runs(doc, header, options["max-words"], options)
+        for run in runs:
+            # A title cut into pieces ("Structural Funds: Commission agrees" / "€ 747 million
+            # package for Sweden") starts at the end of a run close above the body: the run's last
+            # lines of three words or more, up to a date or a byline, stay.
+            if run and sum(1 for line in lines[run[-1] + 1 : first_body] if not line.is_blank) > 3:
+                continue
+            while run and len(lines[run[-1]].text.split()) >= 3 and not self._is_meta(lines[run[-1]].text):
+                run.pop()
+        for zone, found in (("above", runs), ("below", self._runs(doc, footer, options["max-words-below"], options))):
+            for run in found:
+                if len(run) < min_lines or (zone == "below" and self._is_table(lines, run)):
+                    continue
+                first, last_index = run[0], run[-1]
+                start, end = _line_span(doc, first, last_index)
+                shown = " / ".join(lines[i].text.strip() for i in run[:4]) + (" / …" if len(run) > 4 else "")
+                yield self.finding(
+                    start,
+                    end,
+                    f"{len(run)} lines of page chrome (\"{_quote(shown, 60)}\") {zone} the article",
+                    self.line_deletion(doc, first, last_index, "Delete the page-chrome lines", Applicability.UNSAFE),
+                )
+
+    @staticmethod
+    def _title(lines: Any, first_body: int) -> int:
+        """The line kept as the title: the nearest line of three words or more above the body that
+        is not a byline or a date."""
+        for index in range(first_body - 1, max(first_body - 8, -1), -1):
+            text = lines[index].text.strip()
+            if len(text.split()) < 3 or PageChrome._is_meta(text):
+                continue
+            return index
+        return -1
+
+    @staticmethod
+    def _is_meta(text: str) -> bool:
+        """A byline or a date line (not a title)."""
+        text = text.strip()
+        return text.casefold().startswith(_TITLE_SKIP) or _dateline().match(text) is not None
+
+    @staticmethod
+    def _is_chrome(text: str, max_words: int, max_length: int) -> bool:
+        if len(text) > max_length:
+            return False
+        words = text.split()
+        if len(words) > max_words:
+            return False
+        last = text[-1]
+        if last in _CHROME_END and text not in _SEPARATOR_LINES and len(text) > 1:
+            return False
+        if last == ":" and len(words) > 3:
+            return False
+        if "://" in text or "www." in text or "@" in text:
+            return False  # an address the article gives, not a label
+        head = words[0]
+        if len(words) > 1 and head[-1] in ".)" and (head[:-1].isdigit() or head[:-1] in _ROMAN):
+            return False  # a numbered section heading ("6. Démographie", "III. Réforme")
+        return _chrome_verbs().isdisjoint(text.casefold().split())
+
+    @staticmethod
+    def _is_table(lines: Any, run: list[int]) -> bool:
+        """Figures on many lines: the cells of a table closing the article, not a footer."""
+        figures = sum(1 for index in run if _is_figure(lines[index].text))
+        return figures * 4 >= len(run)
+
+    def _runs(self, doc: Document, indexes: Any, max_words: int, options: Mapping[str, Any]) -> list[list[int]]:
+        """Runs of chrome lines among ``indexes`` (blank lines may stand between them)."""
+        lines = doc.lines
+        runs: list[list[int]] = []
+        run: list[int] = []
+        previous = -1
+        for index in indexes:
+            text = lines[index].text.strip()
+            if not text:
+                continue
+            if self._is_chrome(text, max_words, options["max-line-length"]):
+                if run and index != previous + 1 and not all(lines[i].is_blank for i in range(previous + 1, index)):
+                    runs.append(run)
+                    run = []
+                run.append(index)
+            elif run:
+                runs.append(run)
+                run = []
+            previous = index
+        if run:
+            runs.append(run)
+        return runs
+
+
+RULES: list[type[Rule]] = [Breadcrumb, TagList, BylineResidue, SocialTeaser, NavigationRun, PhotoCredit, PageChrome]

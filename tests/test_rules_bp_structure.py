@@ -7,7 +7,7 @@ import pytest
 from newslint.rules.boilerplate_structure import RULES
 from conftest import fix_text, line_of, lint_text, seed_text
 
-CODES = ("BP007", "BP008", "BP009", "BP010", "BP011", "BP012")
+CODES = ("BP007", "BP008", "BP009", "BP010", "BP011", "BP012", "BP017")
 
 ARTICLE = (
     "Le patron d’OpenAI a exprimé des doutes sur la décision de ne pas publier ses modèles.\n\n"
@@ -26,7 +26,7 @@ def spanned(text, finding):
 # -- registration and documentation ---------------------------------------------------------------
 
 
-def test_family_exports_the_six_rules_enabled_by_default():
+def test_family_exports_the_seven_rules_enabled_by_default():
     assert sorted(rule.code for rule in RULES) == list(CODES)
     assert all(rule.default_enabled for rule in RULES)
 
@@ -358,3 +358,102 @@ def test_photo_credit_near_misses(line):
 
 def test_copyright_line_closing_the_text_is_not_a_photo_credit():
     assert lint_text(ARTICLE + "\n© Reuters\n", "BP012") == []
+
+
+# -- BP017 page chrome --------------------------------------------------------------------------------
+
+BODY = (
+    "The company announced on Tuesday that it would open a new office in Paris next year, its third in Europe after London and Dublin.\n"
+    "Its chief executive said the move would bring the team closer to European customers, regulators and research labs in the region.\n"
+    "The office will first host about fifty engineers and researchers, and the company plans to double that number by the end of 2026.\n"
+)
+HEADER = "Accessibility tools\nService tools\nLegal notice\nLanguage selector\n"
+FOOTER = "Privacy Policy\nTerms of Use\nSide Bar\nFooter\n"
+
+
+def test_page_chrome_above_the_article_is_one_finding_spanning_the_run():
+    text = HEADER + "Anthropic opens an office in Paris\n" + BODY
+    (finding,) = lint_text(text, "BP017")
+    assert spanned(text, finding) == HEADER.rstrip("\n")
+    assert "above the article" in finding.message and "Accessibility tools" in finding.message
+
+
+def test_page_chrome_below_the_article_is_flagged():
+    text = BODY + "\n" + FOOTER
+    (finding,) = lint_text(text, "BP017")
+    assert spanned(text, finding) == FOOTER.rstrip("\n")
+    assert "below the article" in finding.message
+
+
+def test_page_chrome_fix_keeps_the_title_and_every_paragraph():
+    text = HEADER + "Anthropic opens an office in Paris\n" + BODY + FOOTER
+    assert fix_text(text, "BP017", unsafe=True) == "Anthropic opens an office in Paris\n" + BODY
+
+
+def test_page_chrome_fix_is_unsafe_only():
+    text = HEADER + "Anthropic opens an office in Paris\n" + BODY
+    assert fix_text(text, "BP017") == text
+
+
+def test_page_chrome_keeps_a_short_title_ending_the_run_above_the_body():
+    # The title (three words or more) nearest above the first paragraph is not chrome, even when
+    # it is as short as a label; a lone date line below it is no run either.
+    text = HEADER + "Paris office opens\n20 November 2019\n" + BODY
+    fixed = fix_text(text, "BP017", unsafe=True)
+    assert fixed == "Paris office opens\n20 November 2019\n" + BODY
+
+
+def test_page_chrome_keeps_a_title_cut_in_pieces_at_the_end_of_the_run():
+    text = HEADER + "Structural Funds: Commission agrees\n€ 747 million education and training package for Sweden\n" + BODY
+    fixed = fix_text(text, "BP017", unsafe=True)
+    assert fixed.startswith("Structural Funds: Commission agrees\n€ 747 million")
+
+
+def test_section_headings_between_paragraphs_are_not_page_chrome():
+    paragraphs = BODY.splitlines()
+    text = "\n\n".join([paragraphs[0], "Background", "Reactions", "What comes next", paragraphs[1], paragraphs[2]]) + "\n"
+    assert lint_text(text, "BP017") == []
+
+
+def test_two_short_lines_above_the_article_are_not_a_run():
+    text = "by Jane Doe\nLondon\n" + BODY
+    assert lint_text(text, "BP017") == []
+
+
+def test_page_chrome_needs_article_paragraphs():
+    text = HEADER + "A short note.\nAnother short note.\n"
+    assert lint_text(text, "BP017") == []
+
+
+def test_lines_with_a_verb_or_final_punctuation_are_not_chrome():
+    text = "This is new\nPrices have risen\nIt was late.\nWhy it matters?\n" + BODY
+    assert lint_text(text, "BP017") == []
+
+
+def test_a_cut_paragraph_starts_the_body_and_is_never_chrome():
+    # A paragraph cut at its links: its pieces (lower case) are article text, so the body starts
+    # at the first of them and nothing below the menu is flagged.
+    text = "Home\nNews\nWorld\nThe Steelers spent Monday\ntrying to distance themselves\nfrom the fight\n" + BODY
+    (finding,) = lint_text(text, "BP017")
+    assert spanned(text, finding) == "Home\nNews\nWorld"
+
+
+def test_a_table_of_figures_closing_the_article_is_not_a_footer():
+    text = BODY + "Total\n3.858.542\n-69.495\n3.789.047\n"
+    assert lint_text(text, "BP017") == []
+
+
+def test_numbered_headings_and_addresses_below_the_article_are_not_chrome():
+    text = BODY + "6. Demographics\n7. E-commerce\nhttp://ec.europa.eu/competition\n8. Registrations\n"
+    assert lint_text(text, "BP017") == []
+
+
+def test_page_chrome_options_change_the_run_length():
+    text = "Search\nMenu\n" + BODY
+    assert lint_text(text, "BP017") == []
+    assert codes(lint_text(text, "BP017", BP017={"min-lines": 2})) == ["BP017"]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_page_chrome_never_fires_on_the_seeds(seed):
+    assert lint_text(seed_text(seed), "BP017") == []
