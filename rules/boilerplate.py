@@ -556,6 +556,9 @@ class _WidgetRule(Rule):
     def excluded(self, doc: Document) -> set[int]:
         return set()
 
+    def applicability(self, doc: Document, first: int, last: int) -> Applicability:
+        return Applicability.SAFE
+
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         hits = widget_lines(doc, self.name, options["max-line-length"])
         if not hits:
@@ -573,7 +576,7 @@ class _WidgetRule(Rule):
                 lines[first].start,
                 lines[last].end,
                 f"{self.what} left by the scraper: {quoted}{more}",
-                self.line_deletion(doc, first, last, self.fix_description, Applicability.SAFE),
+                self.line_deletion(doc, first, last, self.fix_description, self.applicability(doc, first, last)),
             )
 
 
@@ -890,6 +893,13 @@ class TruncationMarker(Rule):
         yield self.finding(start, end, message, fix)
 
 
+# A copyright notice names the publisher: the words that make a footer run's fix unsafe.
+_COPYRIGHT_WORDS = (
+    "copyright", "all rights reserved", "droits réservés", "rechte vorbehalten",
+    "derechos reservados", "diritti riservati", "direitos reservados",
+)
+
+
 class LegalFooter(_WidgetRule):
     """A legal footer line ("Privacy Policy", "© 2024 X. All rights reserved", "Mentions légales").
 
@@ -918,8 +928,10 @@ class LegalFooter(_WidgetRule):
     ```
 
     ## Fix safety
-    Safe: only whole lines that are footer links or copyright notices are deleted; a sentence that
-    mentions a privacy policy is longer than the footer shapes and is not matched.
+    Safe for footer links: only whole lines that are footer links are deleted; a sentence that
+    mentions a privacy policy is longer than the footer shapes and is not matched. Unsafe when the
+    run holds a copyright notice: "Copyright 2019 Hawaii News Now. All rights reserved." ends
+    many syndicated articles and names their publisher, so it may be the text's only source line.
     """
 
     code = "BP014"
@@ -928,6 +940,13 @@ class LegalFooter(_WidgetRule):
     fix_description = "Delete the legal footer"
     default_options = {"max-line-length": 200}
     options_schema = _max_length_schema("Longer lines are article text, never a footer link or copyright notice.")
+
+    def applicability(self, doc: Document, first: int, last: int) -> Applicability:
+        for line in doc.lines[first : last + 1]:
+            lowered = line.text.casefold()
+            if "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS):
+                return Applicability.UNSAFE
+        return Applicability.SAFE
 
 
 class AdLabel(_WidgetRule):

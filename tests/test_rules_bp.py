@@ -368,8 +368,16 @@ def test_legal_footer_ignores_sentences_about_privacy_and_copyright():
 
 def test_legal_footer_fix_deletes_footer_and_keeps_article():
     article = FOOTER_ARTICLE * 3
-    text = article + "\nPrivacy Policy\nTerms of Use\n© 2019 Example Media, Inc. All rights reserved.\n"
+    text = article + "\nPrivacy Policy\nTerms of Use\n"
     assert fix_text(text, "BP014") == article
+
+
+def test_legal_footer_with_a_copyright_notice_is_deleted_only_by_unsafe_fixes():
+    # The notice names the publisher: it may be the only source line a text has.
+    article = FOOTER_ARTICLE * 3
+    text = article + "\nPrivacy Policy\nTerms of Use\n© 2019 Example Media, Inc. All rights reserved.\n"
+    assert fix_text(text, "BP014") == text
+    assert fix_text(text, "BP014", unsafe=True) == article
 
 
 @pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "Publicité", "Sponsored", "Anzeige"])
