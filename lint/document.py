@@ -182,7 +182,10 @@ class Document:
         """
         lines = self.lines
         start, end = lines[first].start, lines[last].end_break
-        if last + 1 >= len(lines) or all(line.is_blank for line in lines[last + 1 :]):
+        after = last + 1
+        while after < len(lines) and lines[after].is_blank:
+            after += 1
+        if after >= len(lines):
             # Deleting up to the end: give the text back its last content line with its break.
             end = len(self.text)
             index = first
