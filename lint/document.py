@@ -151,6 +151,15 @@ class Document:
     def content_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if not line.is_blank)
 
+    @property
+    def known_language(self) -> str | None:
+        """The language if it is forced or already guessed, else None, without guessing it.
+
+        Rules that need the language for only a few documents check this first so that the
+        guess is paid for only where it decides something.
+        """
+        return self._forced_language or self.__dict__.get("language")
+
     @cached_property
     def language(self) -> str:
         return self._forced_language or guess_language(self.text)

@@ -10,16 +10,14 @@ share :func:`apostrophes` (the apostrophes written between two letters) for the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
-import re
-
 import regex
-
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 
 from ._data import family_tables
@@ -35,7 +33,6 @@ _CLOSING = {"»": GUILLEMETS, "”": CURLY}
 _STYLE_CHARS = {GUILLEMETS: ("«", "»"), CURLY: ("“", "”"), STRAIGHT: ('"', '"')}
 _STYLE_NAMES = {GUILLEMETS: "« »", CURLY: "“ ”", STRAIGHT: '" "'}
 
-_QUOTE_CHARS = re.compile(r'[«»“”„"]')
 # Characters after which a straight quote opens, and before which one closes.
 _OPEN_CONTEXT = frozenset("([{<«“„‘'—–-/:=")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…»”’'—–-/")
@@ -92,7 +89,7 @@ class _Paragraph:
     unclosed: list[Lone]  # opening marks still open at the end, in text order
     strays: list[Lone]  # closing marks without an opening one, in text order
     styles: set[str]  # styles of every mark seen in the paragraph
-    flagged: list[Lone] = field(default_factory=list)  # marks written the wrong way round
+    flagged: list[Lone]  # marks written the wrong way round
 
 
 def _straight_role(text: str, offset: int) -> str:
@@ -113,6 +110,16 @@ def _straight_role(text: str, offset: int) -> str:
     return "either"
 
 
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end (line break and a \\r before it excluded) of the line holding ``offset``,
+    as ``Document.lines`` cuts them, without building the lines of the whole document."""
+    start = text.rfind("\n", 0, offset) + 1
+    newline = text.find("\n", offset)
+    if newline == -1:
+        return start, len(text)
+    return start, newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+
+
 def _is_separator(doc: Document, offset: int, char: str = "»") -> bool:
     """A "»" or "«" used as an arrow ("Accueil » Monde", "Lire la suite »", "« Retour"), not a
     quotation mark: spaces around it (no no-break space), a short line, no partner on the line."""
@@ -121,20 +128,28 @@ def _is_separator(doc: Document, offset: int, char: str = "»") -> bool:
     after = text[offset + 1] if offset + 1 < len(text) else "\n"
     if not (before in " \t\n" and (after.isspace() or after in "»«<>")) or after in "\u00a0\u202f":
         return False
-    line = doc.lines[doc.line_index_at(offset)]
-    if line.text.strip() == char and doc.language not in _GUILLEMET_LANGUAGES:
-        return True  # "«" alone on a line of an English page: a "back" arrow
+    line_start, line_end = _line_bounds(text, offset)
+    line = text[line_start:line_end]
     if char == "«" and after == "\n":
-        return False  # «⏎Un choc⏎» : an extractor put the quote on its own lines
-    if ("«" if char == "»" else "»") in line.text:
-        return False
-    return len(line.text) <= SEPARATOR_LINE_LENGTH or line.text.count(char) > 1 or after == "\n"
+        separator = False  # «⏎Un choc⏎» : an extractor put the quote on its own lines
+    elif ("«" if char == "»" else "»") in line:
+        separator = False
+    else:
+        separator = len(line) <= SEPARATOR_LINE_LENGTH or line.count(char) > 1 or after == "\n"
+    # "«" alone on a line of an English page: a "back" arrow (the language is only guessed when
+    # it decides).
+    return separator or (line.strip() == char and doc.language not in _GUILLEMET_LANGUAGES)
 
 
-def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list[tuple[int, str]]) -> _Paragraph:
-    """Pair the quotation marks of one paragraph with a stack (quotes nest: “ ” inside « »)."""
+def _pair_paragraph(
+    doc: Document, index: int, start: int, end: int, marks: list[tuple[int, str]], guillemets: bool
+) -> _Paragraph:
+    """Pair the quotation marks of one paragraph with a stack (quotes nest: “ ” inside « »).
+
+    ``guillemets`` is False for German, which writes »so« and whose » « are not French guillemets.
+    """
     text = doc.text
-    guillemets = doc.language != "de"  # German writes »so« and its » « are not French guillemets
+    length = len(text)
     pairs: list[QuotePair] = []
     unclosed: list[Lone] = []
     strays: list[Lone] = []
@@ -156,15 +171,13 @@ def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list
         return -1
 
     for offset, char in marks:
-        if char in "«»" and not guillemets:
+        if not guillemets and (char == "«" or char == "»"):
             continue
-        before = text[offset - 1] if offset > 0 else "\n"
-        after = text[offset + 1] if offset + 1 < len(text) else "\n"
         if char == '"':
             styles.add(STRAIGHT)
             role = _straight_role(text, offset)
-            position = find(STRAIGHT)
-            if position < 0 and role != "open" and before.isdigit():
+            position = find(STRAIGHT) if stack else -1
+            if position < 0 and role != "open" and offset > 0 and text[offset - 1].isdigit():
                 continue  # 22" long, 70"+ TV: an inch sign
             if role == "open" or (role == "either" and (position < 0 or position < len(stack) - 1)):
                 stack.append((offset, char, STRAIGHT))
@@ -183,20 +196,23 @@ def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list
         style = _OPENING.get(char)
         if style is not None:
             styles.add(style)
-            position = find(style)
-            if char == "“" and position >= 0 and (after.isspace() or after in ",.;:!?)]"):
-                # “ I Cavalieri dello Zodiaco “, : a “ that closes the quote.
-                flagged.append(Lone(offset, char, style, False, reversed=True))
-                close(position, offset, style)
-            else:
-                stack.append((offset, char, style))
+            if char == "“" and stack:
+                position = find(style)
+                after = text[offset + 1] if offset + 1 < length else "\n"
+                if position >= 0 and (after.isspace() or after in ",.;:!?)]"):
+                    # “ I Cavalieri dello Zodiaco “, : a “ that closes the quote.
+                    flagged.append(Lone(offset, char, style, False, reversed=True))
+                    close(position, offset, style)
+                    continue
+            stack.append((offset, char, style))
             continue
         style = _CLOSING[char]
         styles.add(style)
-        position = find(style)
+        position = find(style) if stack else -1
         if position >= 0:
             close(position, offset, style)
             continue
+        before = text[offset - 1] if offset > 0 else "\n"
         if char == "”" and before.isdigit():
             continue  # 27” is a size in inches
         if char == "”" and before == "=":
@@ -204,6 +220,7 @@ def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list
             continue
         if char == "»" and _is_separator(doc, offset):
             continue
+        after = text[offset + 1] if offset + 1 < length else "\n"
         if char == "”" and (before.isspace() or before in "([") and after.isalnum():
             # said: ”Bird flu… : a ” that opens the quote.
             flagged.append(Lone(offset, char, style, True, reversed=True))
@@ -220,29 +237,28 @@ def _pair_paragraph(doc: Document, index: int, start: int, end: int, marks: list
         if opened[1] == "«" and "»" not in text[start:end] and _is_separator(doc, opened[0], "«"):
             continue  # "« Retour", "« Previous": an arrow, not a quotation mark
         unclosed.append(Lone(opened[0], opened[1], opened[2], True))
-    unclosed.sort(key=lambda lone: lone.offset)
+    if len(unclosed) > 1:
+        unclosed.sort(key=lambda lone: lone.offset)
     # An opening mark "closed" by a mark of another style after it: one mistake, reported once.
-    for lone in unclosed:
-        if lone.mismatch is not None:
-            continue
-        for stray in strays:
-            if stray.offset > lone.offset and stray.style != lone.style and stray.mismatch is None:
-                lone.mismatch = stray.offset
-                stray.mismatch = lone.offset
-                break
-    strays = [stray for stray in strays if stray.mismatch is None]
-    paragraph = _Paragraph(index, start, end, pairs, unclosed, strays, styles)
-    paragraph.flagged = flagged
-    return paragraph
+    if unclosed and strays:
+        for lone in unclosed:
+            if lone.mismatch is not None:
+                continue
+            for stray in strays:
+                if stray.offset > lone.offset and stray.style != lone.style and stray.mismatch is None:
+                    lone.mismatch = stray.offset
+                    stray.mismatch = lone.offset
+                    break
+        strays = [stray for stray in strays if stray.mismatch is None]
+    return _Paragraph(index, start, end, pairs, unclosed, strays, styles, flagged)
 
 
-def _first_mark(doc: Document, paragraph: _Paragraph) -> str:
+def _first_mark(text: str, paragraph: _Paragraph) -> str:
     """The quotation mark that opens the paragraph (after white space and a dialogue dash), if any."""
-    text = doc.text
     position = paragraph.start
     while position < paragraph.end and (text[position] in _SPACES or text[position] in _DASHES):
         position += 1
-    return text[position] if position < paragraph.end and text[position] in "«»“„\"" else ""
+    return text[position] if position < paragraph.end and text[position] in '«»“„"' else ""
 
 
 def _mark_style(char: str) -> str | None:
@@ -261,77 +277,183 @@ def _set_depths(pairs: list[QuotePair]) -> None:
         stack.append(pair.close)
 
 
-def _adjacent(doc: Document, first: int, second: int) -> bool:
-    """Whether only blank lines stand between lines ``first`` and ``second`` (0-based)."""
-    return all(line.is_blank for line in doc.lines[first + 1 : second])
+_MARK_CHARS = '«»“”„"'
 
 
-def _analyse(doc: Document) -> QuoteAnalysis:
+def _find_marks(text: str) -> list[tuple[int, str]]:
+    """Every quotation mark of the text, in text order (one C-level find loop per kind present)."""
+    marks: list[tuple[int, str]] = []
+    append = marks.append
+    find = text.find
+    kinds = 0
+    for char in _MARK_CHARS:
+        offset = find(char)
+        if offset == -1:
+            continue
+        kinds += 1
+        while offset != -1:
+            append((offset, char))
+            offset = find(char, offset + 1)
+    if kinds > 1:
+        marks.sort()
+    return marks
+
+
+_SIMPLE_PAIRS = {"“": ("”", CURLY), "«": ("»", GUILLEMETS)}
+
+
+def _simple_pairs(
+    index: int, start: int, end: int, marks: list[tuple[int, str]], guillemets: bool
+) -> _Paragraph | None:
+    """The common line “…” “…” (or «…» «…»): what :func:`_pair_paragraph` makes of it, without
+    the general pairing; None when the line is not that simple."""
+    opener = marks[0][1]
+    simple = _SIMPLE_PAIRS.get(opener)
+    if simple is None or (opener == "«" and not guillemets):
+        return None
+    closer, style = simple
+    pairs = []
+    for position in range(0, len(marks), 2):
+        opened, closed = marks[position], marks[position + 1]
+        if opened[1] != opener or closed[1] != closer:
+            return None
+        pairs.append(QuotePair(opened[0], closed[0], style))
+    return _Paragraph(index, start, end, pairs, [], [], {style}, [])
+
+
+def _has_guillemets(text: str) -> bool:
+    return "«" in text or "»" in text
+
+
+def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     analysis = QuoteAnalysis()
     text = doc.text
-    if not any(char in text for char in '«»“”„"'):
+    marks = _find_marks(text)
+    if not marks:
         return analysis
-    marks = [(match.start(), match.group()) for match in _QUOTE_CHARS.finditer(text)]
     paragraphs: list[_Paragraph] = []
     # The unit is the line, not the blank-line paragraph: extractors often write one paragraph a
-    # line, and a quote that really goes on over a line break is reconciled below.
-    lines = doc.lines
+    # line, and a quote that really goes on over a line break is reconciled below. Lines are cut
+    # as Document.lines cuts them, but only around the marks.
+    length = len(text)
+    count = len(marks)
     cursor = 0
-    while cursor < len(marks):
-        line = lines[doc.line_index_at(marks[cursor][0])]
+    index = 0  # line index of ``counted``
+    counted = 0  # the offset up to which line breaks are counted
+    while cursor < count:
+        offset = marks[cursor][0]
+        start = text.rfind("\n", 0, offset) + 1
+        index += text.count("\n", counted, start)
+        counted = start
+        newline = text.find("\n", offset)
+        if newline == -1:
+            end = end_break = length
+        else:
+            end_break = newline + 1
+            end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
         first = cursor
-        while cursor < len(marks) and marks[cursor][0] < line.end_break:
+        while cursor < count and marks[cursor][0] < end_break:
             cursor += 1
-        paragraphs.append(_pair_paragraph(doc, line.index, line.start, line.end, marks[first:cursor]))
+        segment = marks[first:cursor]
+        paragraph = _simple_pairs(index, start, end, segment, guillemets) if not (cursor - first) % 2 else None
+        if paragraph is None:
+            paragraph = _pair_paragraph(doc, index, start, end, segment, guillemets)
+        paragraphs.append(paragraph)
 
     # Reconcile across paragraphs: a quote left open may go on in the next paragraphs, which
     # either reopen it (French and English convention: « or “ again at the start of each paragraph,
     # or » in older French typography) or simply close it later.
-    pending: dict[str, tuple[int, Lone]] = {}  # style -> (paragraph index, the open mark)
+    pending: dict[str, tuple[_Paragraph, Lone]] = {}  # style -> (paragraph, the open mark)
+    lone_marks = analysis.lone
     for paragraph in paragraphs:
-        for style, (where, lone) in list(pending.items()):
-            if paragraph.index - where > MAX_QUOTE_LINES:
-                analysis.lone.append(lone)
-                del pending[style]
-        opening_mark = _first_mark(doc, paragraph)
-        opening_style = _mark_style(opening_mark) if opening_mark else None
-        if opening_style is not None and opening_style in pending:
-            where, _ = pending[opening_style]
-            if opening_mark in "»\"" or _adjacent(doc, where, paragraph.index):
-                del pending[opening_style]
-                if opening_mark in "»\"" and paragraph.strays and paragraph.strays[0].char == opening_mark:
-                    # "» suite de la citation" or a straight quote closing it: consumed here.
-                    paragraph.strays.pop(0)
-        strays = []
-        for stray in paragraph.strays:
-            if stray.style in pending:
-                del pending[stray.style]
-            else:
-                strays.append(stray)
-        for style in paragraph.styles:
-            if style in pending:  # the paragraph quotes anew: the earlier quote was never closed
-                analysis.lone.append(pending.pop(style)[1])
-        analysis.lone.extend(strays)
-        analysis.lone.extend(paragraph.flagged)
+        if pending:
+            for style, (where, lone) in list(pending.items()):
+                if paragraph.index - where.index > MAX_QUOTE_LINES:
+                    lone_marks.append(lone)
+                    del pending[style]
+        if pending:
+            opening_mark = _first_mark(text, paragraph)
+            opening_style = _mark_style(opening_mark) if opening_mark else None
+            if opening_style is not None and opening_style in pending:
+                where, _ = pending[opening_style]
+                # Only blank lines between the two paragraphs' lines: only white space between them.
+                if opening_mark in '»"' or not text[where.end : paragraph.start].strip():
+                    del pending[opening_style]
+                    if opening_mark in '»"' and paragraph.strays and paragraph.strays[0].char == opening_mark:
+                        # "» suite de la citation" or a straight quote closing it: consumed here.
+                        paragraph.strays.pop(0)
+            strays = []
+            for stray in paragraph.strays:
+                if stray.style in pending:
+                    del pending[stray.style]
+                else:
+                    strays.append(stray)
+            for style in paragraph.styles:
+                if style in pending:  # the paragraph quotes anew: the earlier quote was never closed
+                    lone_marks.append(pending.pop(style)[1])
+            lone_marks.extend(strays)
+        else:
+            lone_marks.extend(paragraph.strays)
+        lone_marks.extend(paragraph.flagged)
         for lone in paragraph.unclosed:
             if lone.mismatch is not None:
-                analysis.lone.append(lone)
+                lone_marks.append(lone)
                 continue
             previous = pending.get(lone.style)
             if previous is not None:
-                analysis.lone.append(previous[1])
-            pending[lone.style] = (paragraph.index, lone)
+                lone_marks.append(previous[1])
+            pending[lone.style] = (paragraph, lone)
         analysis.pairs.extend(paragraph.pairs)
-    analysis.lone.extend(lone for _, lone in pending.values())
-    analysis.lone.sort(key=lambda lone: lone.offset)
+    lone_marks.extend(lone for _, lone in pending.values())
+    lone_marks.sort(key=lambda lone: lone.offset)
 
     # Depths over the whole text, so a pair inside a multi-paragraph quote stays nested.
     _set_depths(analysis.pairs)
     return analysis
 
 
+def _analysis_with_guillemets(doc: Document) -> QuoteAnalysis:
+    return _analyse(doc, True)
+
+
+def _analysis_without_guillemets(doc: Document) -> QuoteAnalysis:
+    return _analyse(doc, False)
+
+
+def _known_language(doc: Document) -> str | None:
+    """The document's language if it costs nothing (forced, or already guessed by a rule), else None."""
+    return doc.known_language
+
+
+def _analysis_for(doc: Document, guillemets: bool) -> QuoteAnalysis:
+    if guillemets or not _has_guillemets(doc.text):
+        # Without « or » in the text, both variants are the same analysis.
+        return doc.view("qt.quotes", _analysis_with_guillemets)
+    return doc.view("qt.quotes.no-guillemets", _analysis_without_guillemets)
+
+
+def _lone_marks(doc: Document) -> list[Lone]:
+    """The lone marks of :func:`quote_analysis`, guessing the language only when it matters: when
+    the text holds « or » and the German reading (» « skipped) leaves other lone marks."""
+    if not _has_guillemets(doc.text):
+        return _analysis_for(doc, True).lone
+    language = _known_language(doc)
+    if language is None:
+        lone = _analysis_for(doc, True).lone
+        if lone == _analysis_for(doc, False).lone:
+            return lone
+        language = doc.language
+    return _analysis_for(doc, language != "de").lone
+
+
 def quote_analysis(doc: Document) -> QuoteAnalysis:
-    return doc.view("qt.quotes", _analyse)
+    """The quote analysis for the document's language (German » « are not guillemets).
+
+    The language guess is only asked for when the text holds « or » (otherwise it cannot matter).
+    """
+    if not _has_guillemets(doc.text):
+        return _analysis_for(doc, True)
+    return _analysis_for(doc, doc.language != "de")
 
 
 # -- QT001 ----------------------------------------------------------------------------------------
@@ -373,9 +495,11 @@ class UnbalancedQuotes(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = doc.text
-        for lone in quote_analysis(doc).lone:
-            context = _describe(text, lone.offset, min(len(text), lone.offset + 40)) if lone.opening else _describe(
-                text, max(0, lone.offset - 39), lone.offset + 1
+        for lone in _lone_marks(doc):
+            context = (
+                _describe(text, lone.offset, min(len(text), lone.offset + 40))
+                if lone.opening
+                else _describe(text, max(0, lone.offset - 39), lone.offset + 1)
             )
             if lone.reversed:
                 role = "closing" if not lone.opening else "opening"
@@ -445,10 +569,19 @@ class MixedQuoteStyles(Rule):
     options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        known = _known_language(doc)
+        if known is not None and known not in _PRIMARY_STYLES:
+            return
+        # French and English read « » as guillemets. Both compare “ ” with another style: without
+        # a primary “ ” pair and a primary « » or " " pair, nothing to compare (and no language
+        # guess needed).
+        analysis = _analysis_for(doc, True)
+        primary_styles = {pair.style for pair in analysis.pairs if pair.depth == 0}
+        if CURLY not in primary_styles or (GUILLEMETS not in primary_styles and STRAIGHT not in primary_styles):
+            return
         styles = _PRIMARY_STYLES.get(doc.language)
         if styles is None:
             return
-        analysis = quote_analysis(doc)
         primary: dict[str, list[QuotePair]] = {style: [] for style in styles}
         for pair in analysis.pairs:
             if pair.depth == 0 and pair.style in primary:
@@ -458,7 +591,9 @@ class MixedQuoteStyles(Rule):
             return
         dominant = max(used, key=lambda style: (len(primary[style]), -styles.index(style)))
         text = doc.text
-        space = _inner_space(text, [p for p in analysis.pairs if p.style == GUILLEMETS]) if dominant == GUILLEMETS else ""
+        space = (
+            _inner_space(text, [p for p in analysis.pairs if p.style == GUILLEMETS]) if dominant == GUILLEMETS else ""
+        )
         opener, closer = _STYLE_CHARS[dominant]
         for style in used:
             if style == dominant:
@@ -491,6 +626,7 @@ def _restyle(text: str, pair: QuotePair, opener: str, closer: str, space: str) -
 
 
 # -- apostrophes ------------------------------------------------------------------------------------
+
 
 def _between_letters(text: str, char: str) -> list[int]:
     """Offsets of ``char`` written between two letters (an apostrophe, not a quotation mark)."""
@@ -534,7 +670,7 @@ def _table(lang: str) -> dict[str, Any]:
     return family_tables(FAMILY).get(lang, {}).get("missing-apostrophe", {})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _french_pattern() -> re.Pattern[str]:
     words: set[str] = set()
     for word in _table("fr").get("elisions", ()):
@@ -547,17 +683,18 @@ def _french_pattern() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _french_words(key: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in _table("fr").get(key, ()))
 
 
 # English: find the rare suffix after a space first, then look at the word before it.
-_ENGLISH_SUFFIX = re.compile(r" (?:[tsmd]|re|ve|ll)(?![\w'’\-])")
+_NOT_WORD_AFTER = r"(?![\w'’\-])"
+_ENGLISH_SUFFIX = re.compile(rf" (?:[tsmd]|re|ve|ll){_NOT_WORD_AFTER}")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english_contractions() -> frozenset[tuple[str, str]]:
     """(first part, suffix) pairs; the first part lower-cased except "I"."""
     pairs = set()
@@ -567,12 +704,17 @@ def _english_contractions() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _english_matches(text: str) -> list[tuple[int, int, int]]:
-    """(start, space offset, end) of each contraction written with a space."""
+def _english_matches(text: str, suffixes: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """(start, space offset, end) of each contraction written with a space.
+
+    ``suffixes`` are the (space, end) spans of :data:`_ENGLISH_SUFFIX` in the text when already
+    found (by :func:`_candidate_scan`).
+    """
     found = []
     contractions = _english_contractions()
-    for match in _ENGLISH_SUFFIX.finditer(text):
-        space = match.start()
+    if suffixes is None:
+        suffixes = [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
+    for space, match_end in suffixes:
         word = _WORD_BEFORE.search(text, max(0, space - 12), space)
         if word is None:
             continue
@@ -581,13 +723,73 @@ def _english_matches(text: str) -> list[tuple[int, int, int]]:
             if not (head.islower() or (head[0].isupper() and head[1:].islower())):
                 continue
             head = head.lower()
-        if (head, text[space + 1 : match.end()]) not in contractions:
+        if (head, text[space + 1 : match_end]) not in contractions:
             continue
         start = word.start()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’.-@/#&"):
             continue
-        found.append((start, space, match.end()))
+        found.append((start, space, match_end))
     return found
+
+
+# The elision pattern's character before the elision (the text's start aside).
+_ELISION_PREFIX = r"[\s(«“\"\[—–•,;:!?]"
+_ELISION_SPACES = (" ", "\t", "\u00a0")
+
+
+@cache
+def _candidate_patterns() -> tuple[re.Pattern[str], ...]:
+    """Patterns that find a superset of the elision pattern's matches (the text's start aside),
+    one per space the elision pattern accepts after the elision: each starts with that space as a
+    literal (the regex engine then jumps from space to space, far faster than trying the elision
+    pattern at every character) and looks back at an elision standing alone. The last pattern is
+    the one for the plain space that also finds the English suffixes of :data:`_ENGLISH_SUFFIX`
+    (a match longer than the space; a space followed by a vowel is never one)."""
+    words: set[str] = set()
+    for word in _table("fr").get("elisions", ()):
+        words.update((word, word[:1].upper() + word[1:]))
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(word)
+    compiled = []
+    tails = []
+    for space in _ELISION_SPACES:
+        escaped = re.escape(space)
+        behind = "|".join(
+            f"(?<={_ELISION_PREFIX}(?:{'|'.join(map(re.escape, group))}){escaped})"
+            for _, group in sorted(by_length.items())
+        )
+        tails.append(f"(?=[{_VOWEL}])(?:{behind})")
+        compiled.append(re.compile(escaped + tails[-1]))
+    french = tails[0]
+    suffix = "|".join(f"{s}{_NOT_WORD_AFTER}" for s in ("[tsmd]", "re", "ve", "ll"))
+    compiled.append(re.compile(f" (?:{suffix}|{french})"))
+    return tuple(compiled)
+
+
+def _candidate_scan(text: str, language: str | None) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the French elision pattern may match (unless ``language`` is "en"), and the spans of
+    the English suffixes (unless ``language`` is "fr")."""
+    french = language != "en" and _french_pattern().match(text) is not None  # at the text's start
+    english: list[tuple[int, int]] = []
+    patterns = _candidate_patterns()
+    if language is None:
+        for match in patterns[-1].finditer(text):
+            start, end = match.span()
+            if end - start > 1:
+                english.append((start, end))
+            else:
+                french = True
+    elif language == "en":
+        english = [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
+    elif not french:
+        french = patterns[0].search(text) is not None
+    if language != "en" and not french:
+        for space, compiled in zip(_ELISION_SPACES[1:], patterns[1:3], strict=True):
+            if space in text and compiled.search(text):
+                french = True
+                break
+    return french, english
 
 
 _SENTENCE_START = regex.compile(r"(?:^|\n|[.!?…:;«“\"(\[—–\-•]|[.!?…]['’”»)])\h*\Z", regex.V1)
@@ -618,7 +820,11 @@ def _french_elision_ok(text: str, match: regex.Match[str]) -> bool:
         # start it elides ("L avenir"), except initials before a name ("J Edgar", "M Pokora").
         if not _SENTENCE_START.search(before):
             return False
-        if lower not in ("l", "d", "qu", "jusqu", "lorsqu", "puisqu") and following[:1].isupper() and following[1:2].islower():
+        if (
+            lower not in ("l", "d", "qu", "jusqu", "lorsqu", "puisqu")
+            and following[:1].isupper()
+            and following[1:2].islower()
+        ):
             return False
     if len(elision) == 1:
         if _DIGIT_BEFORE.search(before):
@@ -626,8 +832,10 @@ def _french_elision_ok(text: str, match: regex.Match[str]) -> bool:
         word = _LETTER_BEFORE.search(before)
         if word is not None:
             previous = word.group(1)
-            if previous.casefold() in _french_words("letter-articles") and lower != "l" or (
-                lower == "l" and previous.casefold() in ("le", "un", "du", "lettre")
+            if (
+                previous.casefold() in _french_words("letter-articles")
+                and lower != "l"
+                or (lower == "l" and previous.casefold() in ("le", "un", "du", "lettre"))
             ):
                 return False  # "le s final", "un l de trop"
             if len(previous) == 1 and previous.casefold() not in ("à", "a", "y", "ô"):
@@ -674,20 +882,30 @@ class MissingApostrophe(Rule):
     options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        language = doc.language
-        if language not in ("fr", "en"):
+        language = _known_language(doc)
+        if language is not None and language not in ("fr", "en"):
             return
         text = doc.text
-        found: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
-        if language == "fr":
+        # A cheap scan first: most texts hold no candidate, and then neither the full elision
+        # pattern nor the language guess is needed. Both languages' findings are worked out before
+        # the language is guessed: a text that has none needs no guess.
+        maybe_french, suffixes = _candidate_scan(text, language)
+        french: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
+        english: list[tuple[int, int, int, str, str]] = []
+        if maybe_french and language != "en":
             for match in _french_pattern().finditer(text):
                 if _french_elision_ok(text, match):
                     elision, following = match.group("elision"), match.group("next")
                     start = match.start("elision")
-                    found.append((start, match.start("space") + 1, match.start("space"), elision, following))
-        else:
-            for start, space, end in _english_matches(text):
-                found.append((start, end, space, text[start:space], text[space + 1 : end]))
+                    french.append((start, match.start("space") + 1, match.start("space"), elision, following))
+        if suffixes and language != "fr":
+            for start, space, end in _english_matches(text, suffixes):
+                english.append((start, end, space, text[start:space], text[space + 1 : end]))
+        if not french and not english:
+            return
+        if language is None:
+            language = doc.language
+        found = french if language == "fr" else english if language == "en" else []
         if not found:
             return
         apostrophe = apostrophes(doc).dominant
@@ -819,7 +1037,7 @@ class MarkupResidue(Rule):
             findings.extend(self._emphasis(text, _EMPHASIS_STAR, "*"))
         if "_" in text:
             findings.extend(self._emphasis(text, _EMPHASIS_UNDERSCORE, "_"))
-        if "](" in text:
+        if "]" in text and "](" in text:
             for match in _LINK.finditer(text):
                 start, end = match.span()
                 label, url = match.group(1), match.group(2)
@@ -832,7 +1050,7 @@ class MarkupResidue(Rule):
                         Fix.safe("Write the link as “text (url)”", Edit(start, end, replacement)),
                     )
                 )
-        if "# " in text or "#\t" in text:
+        if "#" in text and ("# " in text or "#\t" in text):
             for match in _HEADING.finditer(text):
                 start, end = match.span()
                 hashes = match.group(1)

@@ -320,7 +320,7 @@ class MissingSource(Rule):
             return
         # The record's language, or the guess if another rule already made it: guessing only for a
         # message would cost more than this whole rule.
-        language = doc.meta.get("lang") or doc.__dict__.get("language") or "fr"
+        language = doc.meta.get("lang") or doc.known_language or "fr"
         example = _EXAMPLES.get(language, _EXAMPLES["fr"])
         yield self.finding(
             0,

@@ -389,3 +389,79 @@ def test_every_qt_rule_has_the_four_documentation_sections():
         positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
         assert positions == sorted(positions)
         assert not any(rule.default_options.keys() - rule.options_schema["properties"].keys())
+
+
+# -- speed gates: the cheap pre-scans must not change what is found ---------------------------------
+
+GUESSED_FR = FR * 3  # French enough for the language guess
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("L avenir de la presse est incertain. ", "L "),  # at the very start of the text
+        ("Il admet qu\u00a0OpenAI a tort. ", "qu\u00a0"),  # a no-break space instead of the apostrophe
+        ("Le prix de l\tor monte encore. ", "l\t"),  # a tab instead of the apostrophe
+        ("Il a dit : «l avenir est à nous». ", "l "),  # after a guillemet
+        ("Le débat—l enjeu de la semaine—continue. ", "l "),  # after a dash
+        ("Nous en parlerons aujourd hui même. ", "aujourd "),
+    ],
+)
+def test_french_elision_found_wherever_the_prescan_must_look_with_guessed_language(sentence, expected):
+    text = sentence + GUESSED_FR if sentence.startswith("L ") else GUESSED_FR + sentence
+    (finding,) = lint_text(text, "QT003")  # language guessed, not forced
+    assert text[finding.start : finding.end] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The team said that the players were tired and the coach was not happy. We can t", "can t"),
+        ("The team said that the players were tired and the coach was not happy. I don t.", "don t"),
+        ("The team said that the players were tired and the coach was not happy. It s (sadly) over.", "It s"),
+    ],
+)
+def test_english_contraction_found_with_guessed_language(text, expected):
+    (finding,) = lint_text(text, "QT003")
+    assert text[finding.start : finding.end] == expected
+
+
+def test_french_candidate_in_an_english_text_is_not_reported_with_guessed_language():
+    text = "The team said that the players were tired and the coach was not happy with l avenue.\n"
+    assert lint_text(text, "QT003") == []
+
+
+def test_qt_rules_do_not_guess_the_language_of_a_text_with_nothing_to_report():
+    from newslint import Document
+    from newslint.rules.quotes import RULES
+
+    document = Document("The team met on Monday. “Fine”, said the coach, and it’s over.\n" * 3)
+    for rule in RULES[:5]:  # the default-on rules
+        assert list(rule().check(document, dict(rule.default_options))) == []
+    assert "language" not in document.__dict__
+
+
+def test_guillemets_pair_or_not_depending_on_the_guessed_language():
+    german = "Der Minister sagte, dass die Reform nicht mit den Plänen der Regierung übereinstimmt. "
+    text = german * 2 + "»Wir werden das prüfen«, sagte er.\n"
+    assert lint_text(text, "QT001") == []  # German »…«: not French guillemets, nothing unbalanced
+    text = german * 2 + "Er sagte „Nein« und ging.\n"
+    assert [text[f.start] for f in lint_text(text, "QT001")] == ["„"]
+    french = FR * 2 + "Il a dit « non » puis « peut-être.\n"
+    assert [french[f.start] for f in lint_text(french, "QT001")] == ["«"]
+
+
+def test_mixed_quote_styles_with_guessed_language():
+    text = FR * 2 + "Il parle du « mauvais côté », de la « priorité » et d’une “erreur”.\n"
+    (finding,) = lint_text(text, "QT002")
+    assert text[finding.start : finding.end] == "“erreur”"
+    english = 'The coach said that the team was “ready” and the players were "tired" and "sad".\n'
+    (finding,) = lint_text(english, "QT002")
+    assert english[finding.start : finding.end] == "“ready”"
+
+
+def test_quote_pairing_over_several_lines_with_crlf_and_blank_lines():
+    text = FR + "« Premier paragraphe de la citation.\r\n\r\n« Suite de la citation. »\r\nFin.\r\n"
+    assert lint_text(text, "QT001", language="fr") == []
+    text = FR + "« Premier paragraphe de la citation.\r\nAutre ligne.\r\n« Suite de la citation. »\r\n"
+    assert [text[f.start] for f in lint_text(text, "QT001", language="fr")] == ["«"]
