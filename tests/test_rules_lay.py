@@ -305,3 +305,25 @@ def test_trailing_space_before_crlf_is_found_but_a_lone_carriage_return_hides_it
     text = "Un mot \r\nDeux\u3000\u2002\r\nTrois \r\rQuatre"
     spans = [(f.start, f.end) for f in lint_text(text, "LAY003") if "white space" in f.message]
     assert spans == [(6, 7), (13, 15)]
+
+
+def test_glue_points_match_the_unicode_property_definition_on_mixed_scripts():
+    from newslint.rules.layout import _GLUE_POINT, _glue_points
+
+    samples = [
+        "moreThe onFacebook",  # ASCII
+        "publiéLe débutÉté",  # a non-ASCII small letter before a capital, a non-ASCII capital
+        "“The” ’S «Le» \xa0A",  # punctuation before a capital is no glue point
+        "σΣ ßẞ ǆǄ ǅa ⓐⒶ ªB",  # Greek, sharp s, digraphs, circled letters, ordinal indicator
+        "😀aB x𝐀 a\ud83dB",  # astral characters and a lone surrogate shift byte offsets
+        "",
+        "A",
+    ]
+    for text in samples:
+        assert _glue_points(text) == [match.start() for match in _GLUE_POINT.finditer(text)], text
+
+
+def test_glued_words_found_after_non_ascii_text_keep_code_point_spans():
+    text = "Émile Zoé était là.\n\nSuivez-nous surFacebook et sur Facebook, dit Zoé sur le site.\n"
+    findings = lint_text(text, "LAY002")
+    assert [text[f.start : f.end] for f in findings] == ["surFacebook"]
