@@ -7,6 +7,7 @@ and cached, so twenty rules that walk the lines split the text once.
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,6 +55,25 @@ class Paragraph:
 class Position:
     line: int  # 1-based
     column: int  # 1-based, in code points
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """:meth:`Document.removal_span` for the lines from the one starting at ``start`` to the one
+    whose text ends at ``end``, with string scans only: a rule that found its lines by scanning
+    the text needs no line view to delete them."""
+    end_break = text.find("\n", end) + 1 or len(text)
+    following = _NON_SPACE.search(text, end_break)  # in the first non-blank line after the run
+    if following is None:  # deleting up to the end: take the blank lines before the run too
+        if start and not text[:start].isspace():
+            content = len(text[:start].rstrip())
+            return text.find("\n", content - 1) + 1, len(text)
+        return 0, len(text)
+    if not start or text[text.rfind("\n", 0, start - 1) + 1 : start].isspace():
+        return start, text.rfind("\n", 0, following.start()) + 1  # the line before is blank
+    return start, end_break
 
 
 class Document:
@@ -189,27 +209,7 @@ class Document:
         The lines go with their line breaks; a blank line that would be left doubled (or leading,
         or trailing) goes too, so a deletion never leaves layout debris for another rule to fix.
         """
-        lines = self.lines
-        start, end = lines[first].start, lines[last].end_break
-        after = last + 1
-        while after < len(lines) and lines[after].is_blank:
-            after += 1
-        if after >= len(lines):
-            # Deleting up to the end: give the text back its last content line with its break.
-            end = len(self.text)
-            index = first
-            while index > 0 and lines[index - 1].is_blank:
-                index -= 1
-            start = lines[index].start if index < first else start
-            if index == 0:
-                start = 0
-            return start, end
-        if first == 0 or lines[first - 1].is_blank:
-            index = last + 1
-            while index < len(lines) and lines[index].is_blank:
-                index += 1
-            end = lines[index].start if index < len(lines) else len(self.text)
-        return start, end
+        return removal_span(self.text, self.lines[first].start, self.lines[last].end)
 
     def claimable_bounds(self, start: int, end: int) -> tuple[int, int]:
         """How far a fix of a finding on ``[start, end)`` may reach: the whole lines the span

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.document import removal_span
 
 from ._data import family_tables, fold, pattern, phrases
 
@@ -368,6 +369,8 @@ class WidgetData:
 
     def __init__(self) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
+        # lowered line bytes -> (length in code points, ``classify`` of the line)
+        self.memo: dict[bytes, tuple[int, tuple[str, str, int] | None]] = {}
         self.share_labels: dict[str, str] = {}  # folded label -> MAIN (action) / NETWORK
         heads: set[str] = set()
         kinds = ((MAIN, "phrases"), (COMPANION, "companions"))
@@ -487,44 +490,92 @@ def widget_data() -> WidgetData:
     return WidgetData()
 
 
-def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[tuple[int, str, int, int]]]:
-    """``{rule name: [(line index, kind, weight, line length), …]}`` for every widget line of ``doc``."""
+# A widget line found by the scan: (line index, kind, weight, length, start offset); the line's text
+# is ``doc.text[start : start + length]`` (without its line break).
+Hit = tuple[int, str, int, int, int]
+
+
+def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
+    """``{rule name: [hit, …]}`` for every widget line of ``doc`` (see ``Hit``).
+
+    Works on ``lowered_bytes`` alone: a candidate line is cut out of the bytes (``classify`` gives
+    the same answer on the ASCII-lower-cased text as on the original line) and its offset in the
+    text is counted from the bytes, so the family never builds ``doc.lines`` for its widgets.
+    Classifications are memoised per line: widget lines are the lines a site repeats on every page.
+    """
     data = widget_data()
-    found: dict[str, list[tuple[int, str, int, int]]] = {rule: [] for rule in WIDGET_RULES}
+    found: dict[str, list[Hit]] = {rule: [] for rule in WIDGET_RULES}
     if not doc.text:
         return found
     lowered = lowered_bytes(doc)
     offsets = [match.start() for match in data.scanner.finditer(lowered)]
     if not offsets:
         return found
-    lines = doc.lines
-    classify = data.classify
-    for index in line_indexes(lowered, offsets):
-        text = lines[index].text
-        if len(text) > max_length:
+    memo = data.memo
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
+    count, find, size = lowered.count, lowered.find, len(lowered)
+    ascii_text = size == len(doc.text) + 1  # byte offsets are text offsets (plus the leading "\n")
+    total, last = -1, 0  # line index and where the line breaks were counted up to
+    byte_at, char_at = 1, 0  # a byte offset of ``lowered`` and the text offset it stands for
+    for offset in offsets:
+        start = offset + 1
+        total += count(b"\n", last, start)  # the index of the line that starts at ``start``
+        last = start
+        end = find(b"\n", start)
+        if end == -1:
+            raw = lowered[start:size]  # the last line, without a break: a final "\r" is text
+        else:
+            raw = lowered[start : end - 1] if lowered[end - 1 : end] == b"\r" else lowered[start:end]
+        if len(raw) > max_length and len(raw.decode("utf-8", "surrogatepass")) > max_length:
             continue
-        result = classify(text)
-        if result is not None:
-            found[result[0]].append((index, result[1], result[2], len(text)))
+        known = memo.get(raw)
+        if known is None:
+            text = raw.decode("utf-8", "surrogatepass")
+            known = memo[raw] = (len(text), data.classify(text))
+        result = known[1]
+        if result is None or known[0] > max_length:
+            continue
+        if ascii_text:
+            char_at = start - 1
+        else:
+            char_at += len(lowered[byte_at:start].decode("utf-8", "surrogatepass"))
+            byte_at = start
+        found[result[0]].append((total, result[1], result[2], known[0], char_at))
     return found
 
 
-def widget_lines(doc: Document, rule: str, max_length: int) -> list[tuple[int, str, int, int]]:
-    """The widget lines ``rule`` claims in ``doc`` (from the family's shared scan):
-    ``(line index, kind, weight, line length)``."""
-    view_length = VIEW_MAX_LENGTH if max_length <= VIEW_MAX_LENGTH else max_length
-    found = doc.view((FAMILY, "widgets", view_length), _SCANS[view_length] if view_length in _SCANS else _scan_for(view_length))[rule]
-    if max_length >= view_length or not found:
-        return found
+# How many candidate lines ``_scan_widgets`` remembers before it starts over.
+_MEMO_SIZE = 20000
+
+
+def widget_lines(doc: Document, rule: str, max_length: int) -> list[Hit]:
+    """The widget lines ``rule`` claims in ``doc`` (from the family's shared scan), as ``Hit``s."""
+    if max_length <= VIEW_MAX_LENGTH:
+        found = doc.view(_DEFAULT_VIEW, _scan_default)[rule]
+        if max_length == VIEW_MAX_LENGTH or not found:
+            return found
+    else:
+        scan = _SCANS[max_length] if max_length in _SCANS else _scan_for(max_length)
+        return doc.view((FAMILY, "widgets", max_length), scan)[rule]
     return [hit for hit in found if hit[3] <= max_length]
 
 
-def _scan_for(view_length: int) -> Callable[[Document], dict[str, list[tuple[int, str, int, int]]]]:
+def _scan_default(doc: Document) -> dict[str, list[Hit]]:
+    return _scan_widgets(doc, VIEW_MAX_LENGTH)
+
+
+_DEFAULT_VIEW = (FAMILY, "widgets", VIEW_MAX_LENGTH)
+
+
+def _scan_for(view_length: int) -> Callable[[Document], dict[str, list[Hit]]]:
     scan = _SCANS[view_length] = lambda doc: _scan_widgets(doc, view_length)
     return scan
 
 
-_SCANS: dict[int, Callable[[Document], dict[str, list[tuple[int, str, int, int]]]]] = {}
+_SCANS: dict[int, Callable[[Document], dict[str, list[Hit]]]] = {}
+_NO_FINDINGS: tuple[Finding, ...] = ()
+_NON_SPACE = re.compile(r"\S")  # ``re``'s \s is ``str.isspace``'s whitespace
 
 
 def _quote(text: str, limit: int = 50) -> str:
@@ -550,34 +601,52 @@ class _WidgetRule(Rule):
     fix_description = "Delete the widget"
     default_options = {"max-line-length": 200}
 
-    def qualifies(self, members: list[tuple[int, str, int, int]]) -> bool:
+    def qualifies(self, members: list[Hit]) -> bool:
         return any(member[1] == MAIN for member in members)
 
     def excluded(self, doc: Document) -> set[int]:
         return set()
 
-    def applicability(self, doc: Document, first: int, last: int) -> Applicability:
+    def applicability(self, text: str, members: list[Hit]) -> Applicability:
         return Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Sequence[Finding]:  # type: ignore[override]
+        # A list, not a generator: most documents have no widget, and the empty answer is the hot path.
         hits = widget_lines(doc, self.name, options["max-line-length"])
         if not hits:
-            return
+            return _NO_FINDINGS
         excluded = self.excluded(doc)
-        by_index = {hit[0]: hit for hit in hits if hit[0] not in excluded}
-        for first, last in runs(doc, sorted(by_index)):
-            members = [by_index[i] for i in range(first, last + 1) if i in by_index]
-            if not self.qualifies(members):
+        if excluded:
+            hits = [hit for hit in hits if hit[0] not in excluded]
+            if not hits:
+                return _NO_FINDINGS
+        text = doc.text
+        findings = []
+        members = [hits[0]]
+        for hit in hits[1:]:
+            previous = members[-1]
+            if text[previous[4] + previous[3] : hit[4]].isspace():  # only blank lines between them
+                members.append(hit)
                 continue
-            lines = doc.lines
-            quoted = ", ".join(_quote(lines[member[0]].text, 40) for member in members[:3])
-            more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
-            yield self.finding(
-                lines[first].start,
-                lines[last].end,
-                f"{self.what} left by the scraper: {quoted}{more}",
-                self.line_deletion(doc, first, last, self.fix_description, self.applicability(doc, first, last)),
-            )
+            if self.qualifies(members):
+                findings.append(self._finding(text, members))
+            members = [hit]
+        if self.qualifies(members):
+            findings.append(self._finding(text, members))
+        return findings
+
+    def _finding(self, text: str, members: list[Hit]) -> Finding:
+        """One finding for a run of widget lines, with the fix deleting the run's lines."""
+        start, end = members[0][4], members[-1][4] + members[-1][3]
+        quoted = ", ".join(_quote(text[member[4] : member[4] + member[3]], 40) for member in members[:3])
+        more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
+        removed = removal_span(text, start, end)
+        return self.finding(
+            start,
+            end,
+            f"{self.what} left by the scraper: {quoted}{more}",
+            Fix(self.fix_description, self.applicability(text, members), (Edit.delete(*removed),)),
+        )
 
 
 # -- BP013: the text ends with a truncation marker ---------------------------------------------------
@@ -609,20 +678,27 @@ def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, r
 
 def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
     """``(start, end, line index or None, marker)``: a whole last line (index) or a trailing marker."""
-    lines = doc.lines
-    index = len(lines) - 1
-    while index >= 0 and lines[index].is_blank:
-        index -= 1
-    if index < 0:
+    # The last non-blank line, found with string scans (no ``doc.lines`` for the many texts
+    # without a marker): it holds the last non-whitespace character.
+    full = doc.text
+    window = full[-200:]
+    content_end = len(window.rstrip())  # most texts end with a few blank characters: no copy of all
+    content_end = len(full) - len(window) + content_end if content_end else len(full.rstrip())
+    if not content_end:
         return None
-    last = lines[index]
-    text = last.text
+    line_start = full.rfind("\n", 0, content_end) + 1
+    line_end = full.find("\n", content_end)
+    if line_end == -1:
+        line_end = len(full)  # no break after it: a final "\r" is text
+    elif full[line_end - 1] == "\r":
+        line_end -= 1  # the "\r" of a CRLF break
+    text = full[line_start:line_end]
     stripped = text.strip()
-    if len(stripped) > 5000 or len(stripped) < 100 and not any(not lines[i].is_blank for i in range(index)):
+    if len(stripped) > 5000 or len(stripped) < 100 and _NON_SPACE.search(full, 0, line_start) is None:
         return None  # a text that is only a marker is not an article cut short
     words, lines, trailing, endings = _truncation_patterns()
     if len(stripped) <= 60 and (quick_fold(stripped) in words or lines is not None and lines.fullmatch(stripped)):
-        return last.start, last.end, last.index, stripped
+        return line_start, line_end, full.count("\n", 0, line_start), stripped
     offset = max(0, len(text) - 120)
     tail = text[offset:].lower()
     if len(tail) != len(text) - offset:
@@ -635,11 +711,11 @@ def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
         return None
     before = text[: offset + match.start()].rstrip()
     if not before.strip():  # the marker is the whole line
-        return last.start, last.end, last.index, stripped
+        return line_start, line_end, full.count("\n", 0, line_start), stripped
     if match.group("worded") is not None and before[-1] not in _MARKER_AFTER:
         return None  # "…we want to read more": a sentence, not a link
     marker = text[len(before) : offset + match.end()].rstrip()
-    return last.start + len(before), last.start + len(before) + len(marker), None, marker.strip()
+    return line_start + len(before), line_start + len(before) + len(marker), None, marker.strip()
 
 
 def truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
@@ -766,7 +842,7 @@ class ShareWidget(_WidgetRule):
     default_options = {"max-line-length": 120}
     options_schema = _max_length_schema("Longer lines are never a row of share buttons.")
 
-    def qualifies(self, members: list[tuple[int, str, int, int]]) -> bool:
+    def qualifies(self, members: list[Hit]) -> bool:
         return any(member[1] == MAIN for member in members) or sum(member[2] for member in members) >= 2
 
 
@@ -941,9 +1017,9 @@ class LegalFooter(_WidgetRule):
     default_options = {"max-line-length": 200}
     options_schema = _max_length_schema("Longer lines are article text, never a footer link or copyright notice.")
 
-    def applicability(self, doc: Document, first: int, last: int) -> Applicability:
-        for line in doc.lines[first : last + 1]:
-            lowered = line.text.casefold()
+    def applicability(self, text: str, members: list[Hit]) -> Applicability:
+        for member in members:  # the blank lines between them hold no copyright
+            lowered = text[member[4] : member[4] + member[3]].casefold()
             if "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS):
                 return Applicability.UNSAFE
         return Applicability.SAFE

@@ -403,3 +403,92 @@ def test_skip_link_ignores_article_sentence():
 def test_new_widget_rules_say_nothing_on_seeds():
     for seed in ("000", "001", "002", "003", "004"):
         assert lint_text(seed_text(seed), "BP014") == lint_text(seed_text(seed), "BP015") == lint_text(seed_text(seed), "BP016") == []
+
+
+# -- the scan works on bytes and string scans, not doc.lines: spans must still be the lines' ------
+
+
+def _line_span(text: str, line: str) -> tuple[int, int]:
+    start = text.index(line)
+    return start, start + len(line)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_widget_spans_are_exact_after_non_ascii_text_and_crlf(newline):
+    article = "Le patron d’OpenAI — « un modèle » 🚀 a exprimé des doutes.\n\nÉtude publiée à Zürich.\n"
+    text = (article + "Partager\nFacebook\n" + article + "Leave a Comment\n").replace("\n", newline)
+    found = {f.code: (f.start, f.end) for f in lint_text(text, "BP003", "BP004")}
+    share_start = text.index("Partager")
+    assert found["BP004"] == (share_start, text.index("Facebook") + len("Facebook"))
+    assert found["BP003"] == _line_span(text, "Leave a Comment")
+    assert text[found["BP003"][0] : found["BP003"][1]] == "Leave a Comment"
+
+
+def test_widget_run_spans_blank_lines_and_whitespace_only_lines_between_members():
+    text = FOOTER_ARTICLE + "Privacy Policy\n\n \t\nTerms of Use\n" + FOOTER_ARTICLE
+    (finding,) = lint_text(text, "BP014")
+    assert (finding.start, finding.end) == (text.index("Privacy"), text.index("Terms of Use") + len("Terms of Use"))
+
+
+def test_widget_lines_separated_by_article_text_are_two_findings():
+    text = "Privacy Policy\n" + FOOTER_ARTICLE + "Terms of Use\n" + FOOTER_ARTICLE
+    assert [f.code for f in lint_text(text, "BP014")] == ["BP014", "BP014"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skip to main content\n" + "Body text of the article, long enough.\n",
+        "\n\nSkip to main content\n\n\nBody text of the article, long enough.\n",
+        "Body text of the article, long enough.\n\nAdvertisement\n\nMore body text here.\n",
+        "Body text of the article, long enough.\nAdvertisement\nMore body text here.\n",
+        "Body text of the article, long enough.\n\n\nAdvertisement\n\n\n",
+        "Body text of the article, long enough.\nAdvertisement",
+        "Body text of the article, long enough.\r\n\r\nAdvertisement\r\n\r\nMore body text here.\r\n",
+        "Body text of the article, long enough.\r\nAdvertisement\r",
+        " \n\t\nAdvertisement\n \nBody text of the article, long enough.\n",
+    ],
+)
+def test_widget_fix_span_matches_document_removal_span(text):
+    from newslint import Document
+
+    doc = Document(text)
+    (finding,) = lint_text(text, "BP015", "BP016")
+    first, last = doc.line_index_at(finding.start), doc.line_index_at(finding.end - 1)
+    (edit,) = finding.fix.edits
+    assert (edit.start, edit.end) == doc.removal_span(first, last)
+
+
+def test_widget_line_length_limit_counts_code_points_not_bytes():
+    # "À lire également" is 16 characters but 18 bytes of UTF-8.
+    text = ARTICLE + "À lire également\n" + ARTICLE
+    assert [f.code for f in lint_text(text, "BP002", BP002={"max-line-length": 16})] == ["BP002"]
+    assert lint_text(text, "BP002", BP002={"max-line-length": 15}) == []
+
+
+def test_repeated_widget_lines_get_the_same_findings_in_every_document():
+    # Classifications are memoised per line: the second document must be judged like the first.
+    text = FOOTER_ARTICLE + "Privacy Policy\n" + FOOTER_ARTICLE
+    first = [(f.code, f.start, f.end, f.message) for f in lint_text(text, "BP014")]
+    assert first and first == [(f.code, f.start, f.end, f.message) for f in lint_text(text, "BP014")]
+    shifted = "Intro line.\n" + text
+    (moved,) = lint_text(shifted, "BP014")
+    assert moved.start == first[0][1] + len("Intro line.\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_truncation_marker_span_with_crlf_and_trailing_blank_lines(newline):
+    body = "A first paragraph of the article that is long enough to count as text.\n\nNow we spend money.\n\n"
+    text = (body + "Continue reading\n \n\n").replace("\n", newline)
+    (finding,) = lint_text(text, "BP013")
+    assert (finding.start, finding.end) == _line_span(text, "Continue reading")
+
+
+def test_truncation_marker_on_a_last_line_without_line_break():
+    text = "A first paragraph of the article that is long enough to count as text.\n\nAll..."
+    (finding,) = lint_text(text, "BP013")
+    assert text[finding.start : finding.end] == "All..."
+
+
+def test_truncation_marker_alone_after_whitespace_only_lines_is_not_flagged():
+    assert lint_text(" \n\t\n\nContinue reading\n", "BP013") == []
