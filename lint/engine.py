@@ -137,13 +137,18 @@ class Linter:
     ) -> list[Finding]:
         plan = plan or self.plan(document.path)
         findings: list[Finding] = []
+        length = len(document.text)
         for active in plan.rules:
+            rule = active.rule
             try:
-                if isinstance(active.rule, CorpusRule):
-                    produced = active.rule.check(document, active.options, (corpus or {}).get(active.rule.code))
+                if isinstance(rule, CorpusRule):
+                    produced = rule.check(document, active.options, (corpus or {}).get(rule.code))
                 else:
-                    produced = active.rule.check(document, active.options)
-                length = len(document.text)
+                    produced = rule.check(document, active.options)
+                # Most rules find nothing in most documents: keep that path free of per-finding work.
+                produced = list(produced)
+                if not produced:
+                    continue
                 for finding in produced:
                     if finding.end > length:
                         # A rule bug: no reporter can place it, and a fix would read past the text.
@@ -151,9 +156,12 @@ class Linter:
                             f"finding span [{finding.start}, {finding.end}) reaches past the end of the text "
                             f"({length} characters)"
                         )
-                    findings.append(_adjust_fix(finding, active))
+                if active.fixable and active.override is None:
+                    findings.extend(produced)
+                else:
+                    findings.extend(_adjust_fix(finding, active) for finding in produced)
             except Exception as error:  # one broken rule must not hide every other finding
-                self.crashes.append((document, RuleCrash(active.rule.code, f"{type(error).__name__}: {error}")))
+                self.crashes.append((document, RuleCrash(rule.code, f"{type(error).__name__}: {error}")))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
