@@ -544,6 +544,9 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
             continue
         comparisons += 1
         words_a, words_b = a.split(), b.split()
+        size_a, size_b = len(words_a), len(words_b)
+        if 2.0 * min(size_a, size_b) / (size_a + size_b) < word_threshold:
+            continue  # the word ratio's length bound (real_quick_ratio) already fails: no matcher
         words = SequenceMatcher(None, a.casefold().split(), b.casefold().split(), autojunk=False)
         if words.quick_ratio() < word_threshold or words.ratio() < word_threshold:
             continue  # content words differ: parallel sentences, not one text twice

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, ge, is_not
+from operator import attrgetter, ge, is_not, methodcaller
 from typing import Any
 
 import re
@@ -23,6 +24,19 @@ _TRAILING_SPACE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
 _LINE_TEXT = attrgetter("text")
 # The characters of _TRAILING_SPACE, for str.rstrip.
 _TRAILING_CHARS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u3000"
+# A line that ends in one of them, found from the rare line break (a literal the `re` engine
+# finds fast) with a look-behind, not by trying a character class at every space. The last line,
+# without a break, is checked apart.
+_TRAILING_GATE = re.compile(
+    r"\n(?:(?<=[ \t\u00a0\u2000-\u200a\u202f\u3000]\n)|(?<=[ \t\u00a0\u2000-\u200a\u202f\u3000]\r\n))"
+)
+
+
+@lru_cache(maxsize=None)
+def _blank_run(allowed: int) -> re.Pattern[str]:
+    """``allowed + 1`` blank lines in a row, each ended by its line break (blank: only white space,
+    as ``str.strip`` sees it; ``[^\\S\\n]`` is that white space but the break)."""
+    return re.compile(r"\n(?:[^\S\n]*\n){%d}" % (allowed + 1))
 
 
 class WhitespaceHygiene(Rule):
@@ -76,28 +90,34 @@ class WhitespaceHygiene(Rule):
         lines = doc.lines
         if not lines:
             return
-        yield from self._trailing_space(doc)
-        yield from self._blank_runs(doc, options["max-blank-lines"])
-        yield from self._line_ends(doc)
         text = doc.text
+        # The common path is three C-level scans of the whole text; the per-line work below runs
+        # only on a text where one of them saw something to report.
+        if _TRAILING_GATE.search(text) is not None or text[-1] in _TRAILING_CHARS:
+            yield from self._trailing_space(doc)
+        allowed = options["max-blank-lines"]
+        if lines[0].is_blank or lines[-1].is_blank or _blank_run(allowed).search(text) is not None:
+            yield from self._blank_runs(doc, allowed)
+        if "\r" in text:
+            yield from self._line_ends(doc)
         # A JSONL record's text is a field value, not a file: it has no final newline to miss.
         if doc.record is None and not text.endswith("\n") and not lines[-1].is_blank:
             end = len(text)
             yield self.finding(end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n")))
 
     def _trailing_space(self, doc: Document) -> Iterator[Finding]:
-        lines = doc.lines
-        texts = list(map(_LINE_TEXT, lines))
-        # Only the lines ending in white space (found with C-level map, no loop over every line).
-        # Only the lines str.rstrip changes (C-level map, no loop over every line); the trailing
-        # run _TRAILING_SPACE matches is what rstrip of its characters removes.
-        for index in compress(range(len(texts)), map(is_not, map(str.rstrip, texts), texts)):
-            line = lines[index]
-            kept = len(line.text.rstrip(_TRAILING_CHARS))
-            if kept == len(line.text):
-                continue
-            start, end = line.start + kept, line.end
-            what = "White space on a blank line" if line.is_blank else "Trailing white space"
+        text = doc.text
+        # The line breaks after a trailing white-space character (a C-level scan), then the last
+        # line, which has no break; a line's text stops before a CRLF's "\r" (Document.lines).
+        ends = [match.start() - (text[match.start() - 1] == "\r") for match in _TRAILING_GATE.finditer(text)]
+        if text[-1] in _TRAILING_CHARS:
+            ends.append(len(text))
+        for line_end in ends:
+            line_start = text.rfind("\n", 0, line_end) + 1
+            line_text = text[line_start:line_end]
+            kept = len(line_text.rstrip(_TRAILING_CHARS))
+            start, end = line_start + kept, line_end
+            what = "White space on a blank line" if line_text.isspace() else "Trailing white space"
             yield self.finding(start, end, what, Fix.safe("Remove the trailing white space", Edit.delete(start, end)))
 
     def _blank_runs(self, doc: Document, allowed: int) -> Iterator[Finding]:
@@ -179,6 +199,13 @@ _INLINE_HEADING = regex.compile(
     r"\h?:\h+\p{Lu}"
 )
 _LABEL_WORD = regex.compile(r"[\p{L}’'\-]+")
+# Where _INLINE_HEADING can match: a colon after a label character (maybe one horizontal space
+# between) and before horizontal space and a letter. A superset of its matches, in plain `re`
+# from the rare ":" (``\\w`` covers \\p{L}, ``[^\\W\\d_]`` covers \\p{Lu}).
+_H = "\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
+_HEADING_COLON = re.compile(
+    rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])"
+)
 
 
 def _is_heading_label(label: str) -> bool:
@@ -249,21 +276,33 @@ class WallOfText(Rule):
         max_length = options["max-length"]
         heading_min = options["heading-min-length"]
         headings: dict[int, str] = {}
-        shortest = min(heading_min, max_length)
         lengths = list(map(len, map(_LINE_TEXT, doc.lines)))  # line.end - line.start
-        if lengths and max(lengths) >= shortest:
+        longest = max(lengths) if lengths else 0
+        # A heading is recorded only on a line of heading_min characters or more.
+        if longest >= heading_min:
+            text = doc.text
             captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
-            for match in _INLINE_HEADING.finditer(doc.text):
+            index = counted = 0
+            # Only the colons the heading pattern could match at (a C-level `re` scan); the full
+            # pattern then runs at each of them where a match would start: on the white space
+            # before the colon, else on the colon (what a finditer over the text finds).
+            for candidate in _HEADING_COLON.finditer(text):
+                colon = candidate.start()
+                match = _INLINE_HEADING.match(text, colon - 1) if colon else None
+                if match is None:
+                    match = _INLINE_HEADING.match(text, colon)
+                    if match is None:
+                        continue
                 label = match.group("label")
                 if not _is_heading_label(label) or fold(label) in captions:
                     continue
-                index = doc.line_index_at(match.start())
-                line = doc.lines[index]
-                if index not in headings and line.end - line.start >= heading_min:
-                    colon = doc.text.index(":", match.start())
-                    headings[index] = doc.text[match.start("label") : colon + 1]
+                start = match.start()
+                index += text.count("\n", counted, start)  # the line of the match
+                counted = start
+                if index not in headings and lengths[index] >= heading_min:
+                    headings[index] = text[match.start("label") : colon + 1]
         # Only the long lines and the lines with a heading (C-level map, no loop over every line).
-        reported = set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if lengths else set()
+        reported = set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if longest >= max_length else set()
         reported.update(headings)
         for index in sorted(reported):
             line = doc.lines[index]
@@ -292,15 +331,24 @@ class WallOfText(Rule):
 _GLUE_POINT = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
-# One class byte per UTF-8 byte: "U" an ASCII capital, "l" an ASCII small letter or a continuation
-# byte (the end of a non-ASCII character, maybe a small letter), "." anything else.
+# One class byte per character of the UTF-8 bytes, continuation bytes deleted (so byte offsets are
+# code-point offsets): "U" an ASCII capital, "l" an ASCII small letter, "p" a character of
+# U+0080-U+00BF (lead byte 0xC2: no small letter there but "µ"), "L" another non-ASCII character
+# (maybe a small letter), "." anything else.
 _GLUE_CLASSES = bytes(
-    ord("U") if 65 <= byte <= 90 else ord("l") if 97 <= byte <= 122 or 0x80 <= byte < 0xC0 else ord(".")
+    ord("U") if 65 <= byte <= 90
+    else ord("l") if 97 <= byte <= 122
+    else ord("p") if byte == 0xC2
+    else ord("L") if byte >= 0xC0
+    else ord(".")
     for byte in range(256)
 )
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # The scan runs on the rare "U" (a literal prefix the `re` engine finds at memory speed) and only
-# then looks at the byte before the capital.
-_CAPITAL_AFTER_LETTER = re.compile(rb"U(?<=lU)")
+# then looks at the class before the capital. NBSP, «, », ° ("p") before a capital are common in
+# French and are no letters; the one small letter among them, "µ", is looked up apart.
+_CAPITAL_AFTER_LETTER = re.compile(rb"U(?<=[lL]U)")
+_start = methodcaller("start")
 _ASCII_BYTES = bytes(range(128))
 
 
@@ -308,37 +356,47 @@ def _glue_points(text: str) -> list[int]:
     """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
     ``_GLUE_POINT.finditer`` finds, from C-level scans of the UTF-8 bytes.
 
-    ASCII capitals: the class bytes are scanned for a capital after a small letter or after
-    a non-ASCII character (checked with ``_LOWER``); byte offsets become code-point offsets by
-    decoding the bytes between candidates. Non-ASCII capitals: the document's non-ASCII characters alone
-    (a few percent of it) say which capitals occur, and each is found with ``str.find``.
+    ASCII capitals: the class bytes (one per character) are scanned for a capital after a small
+    letter or after a non-ASCII character (checked with ``_LOWER``). Non-ASCII capitals: the
+    document's non-ASCII characters alone (a few percent of it) say which capitals occur, and
+    each is found with ``str.find``.
     """
     encoded = text.encode("utf-8", "surrogatepass")
-    classes = encoded.translate(_GLUE_CLASSES)
-    points: list[int] = []
-    ascii_text = text.isascii()
-    counted = point = 0
-    for match in _CAPITAL_AFTER_LETTER.finditer(classes):
-        at = match.start()  # the capital's byte offset, a character boundary like ``counted``
-        if ascii_text:
-            point = at
-        else:
-            point += len(encoded[counted:at].decode("utf-8", "surrogatepass"))
-            counted = at
-        if encoded[at - 1] < 0x80 or _LOWER.match(text, point - 1):  # an ASCII small letter, or check
-            points.append(point)
-    if not ascii_text:
-        others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        capitals = set(_UPPER.findall(others))
-        if capitals:
-            for capital in capitals:
-                point = text.find(capital, 1)
-                while point != -1:
-                    if _LOWER.match(text, point - 1):
-                        points.append(point)
-                    point = text.find(capital, point + 1)
-            points.sort()
+    if text.isascii():
+        find = encoded.translate(_GLUE_CLASSES).find
+        points: list[int] = []
+        at = find(b"lU")
+        while at != -1:
+            points.append(at + 1)
+            at = find(b"lU", at + 2)
+        return points
+    classes = encoded.translate(_GLUE_CLASSES, _CONTINUATION_BYTES)
+    points = [
+        point
+        for point in map(_start, _CAPITAL_AFTER_LETTER.finditer(classes))
+        if classes[point - 1] == 108 or _LOWER.match(text, point - 1)  # an ASCII small letter, or check
+    ]
+    if "µ" in text:
+        point = text.find("µ") + 1
+        while point:
+            if classes[point : point + 1] == b"U":
+                points.append(point)
+            point = text.find("µ", point) + 1
+        points.sort()
+    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    capitals = set(_UPPER.findall(others))
+    if capitals:
+        for capital in capitals:
+            point = text.find(capital, 1)
+            while point != -1:
+                # \\p{Ll} letters are letters: most capitals follow a space and need no regex.
+                if text[point - 1].isalpha() and _LOWER.match(text, point - 1):
+                    points.append(point)
+                point = text.find(capital, point + 1)
+        points.sort()
     return points
+
+
 _WORDS = regex.compile(r"\p{L}+")
 _PLAIN_WORD = regex.compile(r"\p{Lu}?\p{Ll}+")
 # Characters that make a chunk a URL, handle, hashtag, file name or code identifier.
@@ -363,6 +421,16 @@ def _stands_alone(text: str, word: str) -> bool:
 
 
 _ITEM_MARKS = ("|", "•", "·")
+
+
+def _as_slice(span: tuple[int, int]) -> slice:
+    return slice(*span)
+
+
+@lru_cache(maxsize=None)
+def _glue_data(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """LAY002's brand spellings and name particles (data), as sets built once."""
+    return frozenset(phrases(FAMILY, name, "brands")), frozenset(phrases(FAMILY, name, "prefixes"))
 
 
 def _find(text: str, mark: str, start: int, end: int) -> int:
@@ -443,23 +511,27 @@ class GluedWords(Rule):
             last_end = end
         if not tokens:
             return
-        brands = frozenset(phrases(FAMILY, self.name, "brands"))
-        prefixes = frozenset(phrases(FAMILY, self.name, "prefixes"))
-        counts: dict[str, int] = {}
-        for start, end in tokens:
-            word = text[start:end]
-            counts[word] = counts.get(word, 0) + 1
-        for start, end in tokens:
-            word = text[start:end]
+        brands, prefixes = _glue_data(self.name)
+        words = list(map(text.__getitem__, map(_as_slice, tokens)))
+        counts = Counter(words)  # C-level counting; only the spellings used once are looked at
+        size = len(text)
+        for (start, end), word in zip(tokens, words):
             if counts[word] > 1 or word.casefold() in brands:
                 continue
             before = text[start - 1] if start else " "
-            after = text[end] if end < len(text) else " "
+            after = text[end] if end < size else " "
             if before.isdigit() or after.isdigit():
                 continue  # part of a code or model name ("gpt4Turbo", "3DPrinting")
-            line = doc.lines[doc.line_index_at(start)]
-            low = max(line.start, *(text.rfind(mark, line.start, start) + 1 for mark in _ITEM_MARKS))
-            high = min(line.end, *(_find(text, mark, end, line.end) for mark in _ITEM_MARKS))
+            # The word's line, from the text (Document.lines' bounds: split on "\n", a CRLF's
+            # "\r" is not part of the line; the last line, without a break, keeps its "\r").
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if line_end == -1:
+                line_end = size
+            elif text[line_end - 1] == "\r":
+                line_end -= 1
+            low = max(line_start, *(text.rfind(mark, line_start, start) + 1 for mark in _ITEM_MARKS))
+            high = min(line_end, *(_find(text, mark, end, line_end) for mark in _ITEM_MARKS))
             if not _WORDS.search(text, low, start) and not _WORDS.search(text, end, high):
                 continue  # the word is a whole line or list item: a logo, a menu entry, a name
             chunk = _chunk(text, start, end)

@@ -327,3 +327,22 @@ def test_glued_words_found_after_non_ascii_text_keep_code_point_spans():
     text = "Émile Zoé était là.\n\nSuivez-nous surFacebook et sur Facebook, dit Zoé sur le site.\n"
     findings = lint_text(text, "LAY002")
     assert [text[f.start : f.end] for f in findings] == ["surFacebook"]
+
+
+def test_glue_points_scan_finds_exactly_what_the_unicode_pattern_finds():
+    from newslint.rules.layout import _GLUE_POINT, _glue_points
+
+    samples = [
+        "µA xµB moreThe",  # µ is the one small letter of U+0080-U+00BF
+        "l’Europe d’OpenAI «\u00a0Nous » a\u00a0B",  # punctuation and NBSP before capitals: no glue
+        "ⴀA ℓB ǅA éA ÉtatÉcole ŀA 日本A 𝑎A",  # small letters outside Latin-1, astral, titlecase
+        "plain ascii textWith glueHere",
+    ]
+    for text in samples:
+        assert _glue_points(text) == [match.start() for match in _GLUE_POINT.finditer(text)], text
+
+
+def test_trailing_space_before_crlf_and_at_the_end_without_break_are_found():
+    text = "Une ligne. \r\nUne autre ligne.\r\n\u00a0\r\nFin.\t"
+    spans = sorted((f.start, f.end) for f in lint_text(text, "LAY003") if "hite space" in f.message)
+    assert spans == [(10, 11), (31, 32), (38, 39)]
