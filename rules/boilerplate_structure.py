@@ -488,7 +488,10 @@ class TagList(Rule):
                 found.setdefault(line.index, "Tag line")
         text = doc.text
         begin = text.rfind("\n", 0, int(len(text) * options["min-position"]))
-        for compiled, gate, separator in ((_PIPE_LIST, _PIPE_GATE, None), (_COMMA_LIST, _COMMA_GATE, ",")):
+        lists = [(_COMMA_LIST, _COMMA_GATE, ",")]
+        if "|" in text or "•" in text or "·" in text:
+            lists.insert(0, (_PIPE_LIST, _PIPE_GATE, None))
+        for compiled, gate, separator in lists:
             for start, end in _line_matches(compiled, gate, text, begin):
                 if end - start > max_length:
                     continue
