@@ -21,6 +21,7 @@ import regex
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 
 from ._data import family_tables
+from .boilerplate import lowered_bytes
 
 FAMILY = "qt"
 
@@ -325,11 +326,44 @@ def _has_guillemets(text: str) -> bool:
     return "«" in text or "»" in text
 
 
+_SIMPLE_CLOSERS = {"“": ("”", CURLY), "«": ("»", GUILLEMETS), '"': ('"', STRAIGHT)}
+
+
+def _simple_document(text: str, marks: list[tuple[int, str]], guillemets: bool) -> list[QuotePair] | None:
+    """The pairs of a text whose quotes are all side by side, never nested, each opened and closed
+    on one line (“…” or «…» or "…" with a straight quote that clearly opens and one that clearly
+    closes): what the general pairing makes of it (no lone mark, every pair a primary quote), or
+    None when the text is not that simple. Most texts are, and this is far cheaper than pairing."""
+    if len(marks) % 2:
+        return None
+    pairs = []
+    append = pairs.append
+    find = text.find
+    for position in range(0, len(marks), 2):
+        opened, char = marks[position]
+        closed, closer = marks[position + 1]
+        simple = _SIMPLE_CLOSERS.get(char)
+        if simple is None or closer != simple[0] or find("\n", opened, closed) != -1:
+            return None
+        style = simple[1]
+        if style is STRAIGHT:
+            if _straight_role(text, opened) != "open" or _straight_role(text, closed) == "open":
+                return None
+        elif style is GUILLEMETS and not guillemets:
+            continue  # German » « are skipped, and nothing else pairs differently without them
+        append(QuotePair(opened, closed, style))
+    return pairs
+
+
 def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     analysis = QuoteAnalysis()
     text = doc.text
     marks = _find_marks(text)
     if not marks:
+        return analysis
+    simple = _simple_document(text, marks, guillemets)
+    if simple is not None:
+        analysis.pairs = simple
         return analysis
     paragraphs: list[_Paragraph] = []
     # The unit is the line, not the blank-line paragraph: extractors often write one paragraph a
@@ -734,61 +768,164 @@ def _english_matches(text: str, suffixes: list[tuple[int, int]] | None = None) -
 
 # The elision pattern's character before the elision (the text's start aside).
 _ELISION_PREFIX = r"[\s(«“\"\[—–•,;:!?]"
-_ELISION_SPACES = (" ", "\t", "\u00a0")
+_PREFIX_CHAR = re.compile(_ELISION_PREFIX)
+_VOWELS = frozenset(_VOWEL)
+
+
+def _classes() -> bytes:
+    """A byte-to-class table for :func:`lowered_bytes`: in the translated text, `` L `` marks every
+    place where a French elision ("l", "d"… or a "…qu") may stand before a space, and where an
+    English one-letter suffix ("t", "s", "m", "d") stands alone; `` RE `` every lone "re" or "ve".
+
+    ``" "`` is every byte that can end a character which is not a word character or ' or -: ASCII
+    punctuation and white space, the lead bytes of non-ASCII characters that may be punctuation
+    (the Latin letters of U+00C0-U+024F aside: × and ÷ are left to :func:`_candidate_scan`), and
+    the last bytes of the non-ASCII characters the elision pattern accepts before an elision (« “
+    — – • and the Unicode spaces, but U+2028 and U+2029, whose last bytes are those of "è" and "é":
+    :func:`_candidate_scan` handles them apart). "q" is a space
+    too, so that "qu", "jusqu", "lorsqu"… look like a lone letter. The table errs towards
+    candidates: each one is checked exactly afterwards."""
+    table = bytearray(b"w" * 256)
+    for byte in range(128):
+        if not (chr(byte).isalnum() or chr(byte) in "_'-"):
+            table[byte] = ord(" ")
+    for byte in range(0xC0, 0x100):
+        if not 0xC3 <= byte <= 0xC9:
+            table[byte] = ord(" ")
+    for char in "\u0085\u00a0\u1680\u202f\u205f\u3000«“—–•" + "".join(map(chr, range(0x2000, 0x200B))):
+        table[char.encode("utf-8")[-1]] = ord(" ")
+    table[ord("q")] = ord(" ")
+    for char in "ldjmnstcu":
+        table[ord(char)] = ord("L")
+    for char in "rv":
+        table[ord(char)] = ord("R")
+    table[ord("e")] = ord("E")
+    return bytes(table)
+
+
+_CLASSES = _classes()
+# After an English suffix: the bytes that cannot start a character outside [\w'’-] (ASCII word
+# characters, ' and -). Any other byte may (a non-ASCII byte is checked on the text).
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_'-")
+_ASCII_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz")
 
 
 @cache
-def _candidate_patterns() -> tuple[re.Pattern[str], ...]:
-    """Patterns that find a superset of the elision pattern's matches (the text's start aside),
-    one per space the elision pattern accepts after the elision: each starts with that space as a
-    literal (the regex engine then jumps from space to space, far faster than trying the elision
-    pattern at every character) and looks back at an elision standing alone. The last pattern is
-    the one for the plain space that also finds the English suffixes of :data:`_ENGLISH_SUFFIX`
-    (a match longer than the space; a space followed by a vowel is never one)."""
-    words: set[str] = set()
-    for word in _table("fr").get("elisions", ()):
-        words.update((word, word[:1].upper() + word[1:]))
-    by_length: dict[int, list[str]] = {}
-    for word in sorted(words):
-        by_length.setdefault(len(word), []).append(word)
-    compiled = []
-    tails = []
-    for space in _ELISION_SPACES:
-        escaped = re.escape(space)
-        behind = "|".join(
-            f"(?<={_ELISION_PREFIX}(?:{'|'.join(map(re.escape, group))}){escaped})"
-            for _, group in sorted(by_length.items())
-        )
-        tails.append(f"(?=[{_VOWEL}])(?:{behind})")
-        compiled.append(re.compile(escaped + tails[-1]))
-    french = tails[0]
-    suffix = "|".join(f"{s}{_NOT_WORD_AFTER}" for s in ("[tsmd]", "re", "ve", "ll"))
-    compiled.append(re.compile(f" (?:{suffix}|{french})"))
-    return tuple(compiled)
+def _english_heads() -> frozenset[tuple[bytes, bytes]]:
+    """The contractions as lower-case (first part, suffix) bytes, for the byte-level filter."""
+    return frozenset((head.lower().encode(), suffix.encode()) for head, suffix in _english_contractions())
 
 
-def _candidate_scan(text: str, language: str | None) -> tuple[bool, list[tuple[int, int]]]:
-    """Whether the French elision pattern may match (unless ``language`` is "en"), and the spans of
-    the English suffixes (unless ``language`` is "fr")."""
-    french = language != "en" and _french_pattern().match(text) is not None  # at the text's start
-    english: list[tuple[int, int]] = []
-    patterns = _candidate_patterns()
-    if language is None:
-        for match in patterns[-1].finditer(text):
-            start, end = match.span()
-            if end - start > 1:
-                english.append((start, end))
-            else:
-                french = True
-    elif language == "en":
-        english = [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
-    elif not french:
-        french = patterns[0].search(text) is not None
-    if language != "en" and not french:
-        for space, compiled in zip(_ELISION_SPACES[1:], patterns[1:3], strict=True):
-            if space in text and compiled.search(text):
-                french = True
+def _char_at(lowered: bytes, offset: int) -> str:
+    """The character whose UTF-8 encoding starts at ``offset`` of ``lowered`` ("" if none)."""
+    lead = lowered[offset : offset + 1]
+    if not lead:
+        return ""
+    width = 1 if lead[0] < 0xC0 else 2 if lead[0] < 0xE0 else 3 if lead[0] < 0xF0 else 4
+    return lowered[offset : offset + width].decode("utf-8", "replace")[:1]
+
+
+def _char_before(lowered: bytes, offset: int) -> str:
+    """The character whose UTF-8 encoding ends just before ``offset`` of ``lowered``."""
+    start = offset - 1
+    while start > 0 and offset - start < 4 and 0x80 <= lowered[start] < 0xC0:
+        start -= 1
+    return lowered[start:offset].decode("utf-8", "replace")[-1:]
+
+
+def _french_candidate(lowered: bytes, space: int, letter: int) -> bool:
+    """Whether the lone letter at ``letter`` (before ``space``) may start a match of the elision
+    pattern: a space [ \\t\\u00a0] after it, a vowel after that, and before it a character the
+    pattern accepts (any for "qu": "jusqu", "lorsqu"… are rare enough)."""
+    after = letter + 1
+    if lowered[after] in (0x20, 0x09):
+        after += 1
+    elif lowered[after : after + 2] == b"\xc2\xa0":
+        after += 2
+    else:
+        return False
+    if _char_at(lowered, after) not in _VOWELS:
+        return False
+    if lowered[letter] == ord("u"):
+        return lowered[space] == ord("q")
+    return _PREFIX_CHAR.match(_char_before(lowered, letter)) is not None
+
+
+def _english_candidate(lowered: bytes, space: int, end: int) -> bool:
+    """Whether the suffix lowered[space + 1:end] after a real space may end a contraction: not
+    followed by an ASCII word character, ' or -, and after a contraction's first part."""
+    if lowered[space] != 0x20 or (end < len(lowered) and lowered[end] in _WORD_BYTES):
+        return False
+    start = space
+    while start > 0 and space - start <= 8 and lowered[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return (lowered[start:space], lowered[space + 1 : end]) in _english_heads()
+
+
+def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the French elision pattern may match (unless ``language`` is "en"), and spans of
+    :data:`_ENGLISH_SUFFIX` in the text, at least those after a contraction's first part (unless
+    ``language`` is "fr").
+
+    ``lowered`` is :func:`lowered_bytes` ("\\n" + the text, ASCII lower-cased, as UTF-8). The
+    scan runs on it in C (``bytes.translate`` to classes, then ``bytes.find`` for the rare
+    shapes): a pattern anchored on the space would be tried at every space of the text. Only the
+    few candidates found are checked in Python.
+    """
+    want_french = language != "en"
+    want_english = language != "fr"
+    french = want_french and _french_pattern().match(text) is not None  # at the text's start
+    english_bytes: list[tuple[int, int]] = []  # (space, end) in ``lowered``
+    if want_french and ("\u2028" in text or "\u2029" in text):
+        french = True  # a line or paragraph separator may stand before an elision: the pattern decides
+    # ’ would end a lone letter (the "l’" of every French text): written ''' it is three word bytes.
+    classes = lowered.replace("’".encode(), b"'''").translate(_CLASSES)
+    find = classes.find
+    at = find(b" L ")
+    while at != -1:
+        letter = at + 1
+        if want_english and lowered[letter] in b"tsmd" and _english_candidate(lowered, at, letter + 1):
+            english_bytes.append((at, letter + 1))
+        if want_french and not french and _french_candidate(lowered, at, letter):
+            french = True
+            if not want_english:
                 break
+        at = find(b" L ", letter)
+    if want_english:
+        at = find(b" RE ")
+        while at != -1:
+            if _english_candidate(lowered, at, at + 3):
+                english_bytes.append((at, at + 3))
+            at = find(b" RE ", at + 3)
+        at = lowered.find(b" ll")
+        while at != -1:
+            if _english_candidate(lowered, at, at + 3):
+                english_bytes.append((at, at + 3))
+            at = lowered.find(b" ll", at + 3)
+        # A suffix that ends the text has no byte after it for the shapes above.
+        end = len(lowered)
+        if classes.endswith(b" L") and lowered[-1] in b"tsmd" and _english_candidate(lowered, end - 2, end):
+            english_bytes.append((end - 2, end))
+        elif classes.endswith(b" RE") and _english_candidate(lowered, end - 3, end):
+            english_bytes.append((end - 3, end))
+    if want_french and not french:
+        at = lowered.find(b"aujourd")  # "aujourd hui" ("aujourd’hui" is the common, right form)
+        while at != -1 and not french:
+            after = lowered[at + 7 : at + 9]
+            french = after[:1] in (b" ", b"\t") or after == b"\xc2\xa0"
+            at = lowered.find(b"aujourd", at + 7)
+    english: list[tuple[int, int]] = []
+    if want_english and ("×" in text or "÷" in text):
+        # A suffix followed by × or ÷ (not word characters) has a letter's lead byte after it.
+        return french, [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
+    if english_bytes:
+        english_bytes.sort()
+        ascii_text = len(lowered) == len(text) + 1
+        for space, _ in english_bytes:
+            offset = space - 1 if ascii_text else len(lowered[1:space].decode("utf-8", "surrogatepass"))
+            match = _ENGLISH_SUFFIX.match(text, offset)
+            if match is not None:
+                english.append(match.span())
     return french, english
 
 
@@ -889,7 +1026,7 @@ class MissingApostrophe(Rule):
         # A cheap scan first: most texts hold no candidate, and then neither the full elision
         # pattern nor the language guess is needed. Both languages' findings are worked out before
         # the language is guessed: a text that has none needs no guess.
-        maybe_french, suffixes = _candidate_scan(text, language)
+        maybe_french, suffixes = _candidate_scan(text, lowered_bytes(doc), language)
         french: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
         english: list[tuple[int, int, int, str, str]] = []
         if maybe_french and language != "en":

@@ -465,3 +465,71 @@ def test_quote_pairing_over_several_lines_with_crlf_and_blank_lines():
     assert lint_text(text, "QT001", language="fr") == []
     text = FR + "« Premier paragraphe de la citation.\r\nAutre ligne.\r\n« Suite de la citation. »\r\n"
     assert [text[f.start] for f in lint_text(text, "QT001", language="fr")] == ["«"]
+
+
+# -- fast paths (document-level simple pairing, byte-level QT003 scan) ------------------------------
+
+
+def test_simple_document_analysis_equals_the_general_pairing():
+    from newslint import Document
+    from newslint.rules import quotes
+
+    text = 'Il a dit « oui » puis “non” et "peut-être" hier.\nLe "porte-parole" a dit « bien ».\n'
+    marks = quotes._find_marks(text)
+    simple = quotes._simple_document(text, marks, True)
+    assert simple is not None
+    expected = [
+        ("«", "»", "guillemets"),
+        ("“", "”", "curly"),
+        ('"', '"', "straight"),
+        ('"', '"', "straight"),
+        ("«", "»", "guillemets"),
+    ]
+    found, at = [], 0
+    for opener, closer, style in expected:
+        start = text.index(opener, at)
+        at = text.index(closer, start + 1) + 1
+        found.append((start, at - 1, style, 0))
+    assert [(p.open, p.close, p.style, p.depth) for p in simple] == found
+    assert [p.style for p in quotes._simple_document(text, marks, False)] == ["curly", "straight", "straight"]
+    # Nested, spread over two lines, or an inch sign: the general pairing decides.
+    for other in ("« il a dit “non” »\n", "“une ligne\nune autre”\n", 'Un écran de 27" et "plus"\n'):
+        assert quotes._simple_document(other, quotes._find_marks(other), True) is None
+    assert quotes.quote_analysis(Document(text)).lone == []
+
+
+def test_mixed_styles_found_in_a_text_whose_quotes_are_all_simple_pairs():
+    english = 'The coach said the team was “ready” and "tired" and "sad" and "done".\n'
+    (finding,) = lint_text(english, "QT002", language="en")
+    assert english[finding.start : finding.end] == "“ready”"
+    assert lint_text(english, "QT001", language="en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (FR + "Il a parlé de l\u00a0avenir du pays.\n", "l\u00a0"),
+        (FR + "Il ne sait pas jusqu où ira la crise.\n", "jusqu "),
+        (FR + "Il a répondu «l avenir est sombre».\n", "l "),
+        (FR + "Ce n est pas aujourd hui qu il partira.\n", "n "),
+        (FR + "Rien de neuf.\u2028d abord, ceci.\n", "d "),
+    ],
+)
+def test_missing_french_elision_found_by_the_byte_scan(text, expected):
+    findings = lint_text(text, "QT003", language="fr")
+    assert text[findings[0].start : findings[0].end] == expected
+
+
+def test_aujourd_hui_with_a_space_is_found_but_not_with_its_apostrophe():
+    text = FR + "Le texte sera voté aujourd hui par les députés.\n"
+    assert spans(lint_text(text, "QT003", language="fr"), text) == ["aujourd "]
+    assert lint_text(FR + "Le texte sera voté aujourd’hui et l’avenir le dira.\n", "QT003", language="fr") == []
+
+
+def test_english_contraction_found_after_accents_and_before_unusual_punctuation():
+    base = "The players were tired and the coach was not happy with the result of the game. "
+    text = "Café owners said they don t care.\n" + base
+    assert spans(lint_text(text, "QT003", language="en"), text) == ["don t"]
+    text = base + "We re here, I ll stay, they ve won and it s “done”—don t×2.\n"
+    assert spans(lint_text(text, "QT003", language="en"), text) == ["We re", "I ll", "they ve", "it s", "don t"]
+    assert lint_text(base + "The U.S. team and Mr. T said s’il vous plaît.\n", "QT003", language="en") == []
