@@ -68,7 +68,7 @@ def language_scores(text: str) -> Counter[str]:
     return scores
 
 
-def guess_language(text: str, sample: int = 8_000) -> str:
+def guess_language(text: str, sample: int = 3_000) -> str:
     """Return an ISO 639-1 code among :data:`LANGUAGES`, or ``"other"``.
 
     Only the first ``sample`` characters are read: a language does not change mid-article and the
