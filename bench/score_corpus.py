@@ -256,7 +256,7 @@ def traced_fix(linter: TracingLinter, document: Document, applicable, corpus) ->
     for text, accepted in linter.selections:
         if not accepted or text != current:
             continue
-        if any(a is not b for a, b in zip(accepted, result.applied[consumed : consumed + len(accepted)])):
+        if any(a is not b for a, b in zip(accepted, result.applied[consumed : consumed + len(accepted)], strict=False)):
             continue
         if consumed + len(accepted) > len(result.applied):
             continue
@@ -363,7 +363,7 @@ def score_document(record, gold_record, trace: Trace, stats_targets, rule_stats,
         else:
             gold_size = 0
 
-        def gold_at(offset: int) -> bool:
+        def gold_at(offset: int, index: int = index, ranges=ranges) -> bool:
             return is_gold[index] or (bool(ranges) and in_ranges(offset, ranges))
 
         doc["chars"] += info.size
@@ -487,11 +487,11 @@ def print_losses(losses: list[dict[str, Any]], limit: int) -> None:
     if not losses:
         print("  none: no fix removed gold text")
         return
-    safe_keys = {(l["variant"], l["id"], l["rule"], l["line_number"]) for l in losses if l["mode"] == "safe"}
+    safe_keys = {(x["variant"], x["id"], x["rule"], x["line_number"]) for x in losses if x["mode"] == "safe"}
     for mode, title in (("safe", "safe fixes"), ("unsafe", "unsafe fixes only (not already lost by safe fixes)")):
         rows = [
             loss
-            for loss in sorted(losses, key=lambda l: (-l["gold_chars_removed"], l["variant"], l["id"]))
+            for loss in sorted(losses, key=lambda x: (-x["gold_chars_removed"], x["variant"], x["id"]))
             if loss["mode"] == mode and (mode == "safe" or (loss["variant"], loss["id"], loss["rule"], loss["line_number"]) not in safe_keys)
         ]
         print(f"  -- {title}: {len(rows)} line(s)")
@@ -576,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
             overall = empty_stats()
             by_lang: dict[str, dict] = defaultdict(empty_stats)
             by_rule: dict[str, Counter] = defaultdict(Counter)
-            for record, document in zip(records, documents):
+            for record, document in zip(records, documents, strict=False):
                 gold_record = gold.get(str(record.get("id")))
                 if gold_record is None:
                     continue
@@ -600,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
                 "by_lang": {lang: finish(stats) for lang, stats in sorted(by_lang.items())},
                 "by_rule": rules_table,
             }
-        for document, crash in linter.crashes:
+        for _document, crash in linter.crashes:
             crashes[crash.code] += 1
         linter.crashes.clear()
 
@@ -628,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
                         "text": document.text[finding.start : finding.end][:80],
                     }
                 )
-    for document, crash in linter.crashes:
+    for _document, crash in linter.crashes:
         crashes[crash.code] += 1
     linter.crashes.clear()
     results["gold_lint"] = {
@@ -640,11 +640,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     results["crashes"] = dict(crashes)
     results["untraced_documents"] = [list(m) for m in mismatches]
-    results["content_loss_examples"] = sorted(all_losses, key=lambda l: -l["gold_chars_removed"])
+    results["content_loss_examples"] = sorted(all_losses, key=lambda x: -x["gold_chars_removed"])
     results["seconds"] = round(time.perf_counter() - started, 2)
 
     langs_order = [lang for lang, _ in langs.most_common()]
-    print(f"scored records with gold text: {sum(langs.values())} ({', '.join(f'{l} {n}' for l, n in langs.most_common())})")
+    print(f"scored records with gold text: {sum(langs.values())} ({', '.join(f'{lang} {n}' for lang, n in langs.most_common())})")
     print(f"line labels: gold = folded line is a gold line, or >= {FRAGMENT_MIN} chars and inside the gold text")
     print_summary(results, langs_order)
     print_rules(results)

@@ -35,10 +35,10 @@ import json
 import multiprocessing
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
-import resource
 import tempfile
 import time
 from pathlib import Path

@@ -40,7 +40,7 @@ def _ruleset() -> RuleSet:
         return default_ruleset()
     except PluginError as error:
         _fail(str(error))
-        raise AssertionError  # unreachable: _fail exits
+        raise AssertionError from error  # unreachable: _fail exits
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -42,7 +42,7 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     return json.loads(resources.files("newslint").joinpath("schemas", name).read_text("utf-8"))
 

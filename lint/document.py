@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Callable
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .language import guess_language
@@ -137,10 +137,10 @@ class Document:
                 make(Line, (i, s, s + len(p) - 1, s + len(p) + 1, p[:-1]))
                 if p.endswith("\r")
                 else make(Line, (i, s, s + len(p), s + len(p) + 1, p))
-                for i, (s, p) in enumerate(zip(starts, parts))
+                for i, (s, p) in enumerate(zip(starts, parts, strict=False))
             ]
         else:
-            lines = [make(Line, (i, s, s + len(p), s + len(p) + 1, p)) for i, (s, p) in enumerate(zip(starts, parts))]
+            lines = [make(Line, (i, s, s + len(p), s + len(p) + 1, p)) for i, (s, p) in enumerate(zip(starts, parts, strict=False))]
         if lines and not ends_with_break:
             last = lines[-1]
             # The last line has no break; a lone "\r" ending it is text, not half of a CRLF.

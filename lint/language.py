@@ -8,9 +8,8 @@ residue ("You may also like" in a French article).
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 
 # The most frequent function words; words shared by several languages ("a", "de", "la") are kept
 # because the rates, not single hits, decide.

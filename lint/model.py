@@ -65,7 +65,7 @@ class Fix:
             self.edits = tuple(self.edits)
             return
         ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
-        for before, after in zip(ordered, ordered[1:]):
+        for before, after in zip(ordered, ordered[1:], strict=False):
             if after.start < before.end:
                 raise ValueError("the edits of one fix overlap")
         self.edits = ordered

@@ -9,7 +9,7 @@ widgets too. Files are read once per process.
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -29,7 +29,7 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def family_tables(family: str) -> dict[str, dict[str, Any]]:
     """``{lang: {rule-name: table}}`` for one family."""
     tables: dict[str, dict[str, Any]] = {}
@@ -42,7 +42,7 @@ def family_tables(family: str) -> dict[str, dict[str, Any]]:
     return tables
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(family: str, rule: str, key: str = "phrases", languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Every language's ``key`` list for ``rule``, folded, deduplicated, in file order."""
     seen: dict[str, None] = {}
@@ -54,7 +54,7 @@ def phrases(family: str, rule: str, key: str = "phrases", languages: tuple[str, 
     return tuple(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(family: str, rule: str, key: str = "patterns", flags: int = 0) -> regex.Pattern[str] | None:
     """One compiled alternation of every language's ``key`` patterns for ``rule`` (or None)."""
     sources = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import regex
@@ -56,7 +56,7 @@ def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
     return grouped
 
 
-@lru_cache(maxsize=None)
+@cache
 def _redirect_gate() -> tuple[bytes, ...]:
     """The ``gate`` words of every language as lower-case UTF-8 (searched in ``lowered_bytes``),
     minus the words that contain another gate word (any text holding them holds the shorter one)."""
@@ -485,7 +485,7 @@ class WidgetData:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def widget_data() -> WidgetData:
     return WidgetData()
 
@@ -656,7 +656,7 @@ _BRACKET_MARKER = r"[\[(]\h*(?:…|\.{3})\h*[\])]"
 _MARKER_AFTER = set(".!?…»\"”’)]|:;–—-")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, regex.Pattern[str], tuple[str, ...]]:
     words = frozenset(phrases(FAMILY, "truncation-marker"))
     lines = pattern(FAMILY, "truncation-marker", "lines")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import regex
@@ -34,7 +34,7 @@ class Lexicon:
     words: frozenset[str]  # every listed word, the two lists above included
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicons() -> dict[str, Lexicon]:
     """``{lang: Lexicon}`` for every language with a word list."""
     found: dict[str, Lexicon] = {}
@@ -66,7 +66,7 @@ def line_words(text: str) -> list[str] | None:
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_languages() -> dict[str, frozenset[str]]:
     """``{word: languages listing it}``: one look-up per word instead of one per language."""
     found: dict[str, set[str]] = {}

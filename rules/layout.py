@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from itertools import compress, repeat
-from operator import attrgetter, ge, is_not, methodcaller
+from operator import attrgetter, ge, methodcaller
 from typing import Any
-
-import re
 
 import regex
 
@@ -32,11 +31,11 @@ _TRAILING_GATE = re.compile(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _blank_run(allowed: int) -> re.Pattern[str]:
     """``allowed + 1`` blank lines in a row, each ended by its line break (blank: only white space,
     as ``str.strip`` sees it; ``[^\\S\\n]`` is that white space but the break)."""
-    return re.compile(r"\n(?:[^\S\n]*\n){%d}" % (allowed + 1))
+    return re.compile(r"\n(?:[^\S\n]*\n){" + str(allowed + 1) + "}")
 
 
 class WhitespaceHygiene(Rule):
@@ -427,7 +426,7 @@ def _as_slice(span: tuple[int, int]) -> slice:
     return slice(*span)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glue_data(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """LAY002's brand spellings and name particles (data), as sets built once."""
     return frozenset(phrases(FAMILY, name, "brands")), frozenset(phrases(FAMILY, name, "prefixes"))
@@ -515,7 +514,7 @@ class GluedWords(Rule):
         words = list(map(text.__getitem__, map(_as_slice, tokens)))
         counts = Counter(words)  # C-level counting; only the spellings used once are looked at
         size = len(text)
-        for (start, end), word in zip(tokens, words):
+        for (start, end), word in zip(tokens, words, strict=False):
             if counts[word] > 1 or word.casefold() in brands:
                 continue
             before = text[start - 1] if start else " "
@@ -584,7 +583,7 @@ _NAME_PARTICLES = frozenset(
 ) - {"aux", "au"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _capitalised_function_words(language: str) -> regex.Pattern[str]:
     """One pattern finding a capitalised function word after a space ("… Ses Portes Aux …")."""
     words = sorted(word.capitalize() for word in FUNCTION_WORDS[language] - _NAME_PARTICLES)

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 import regex
+
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 
 from ._data import family_tables

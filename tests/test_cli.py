@@ -17,8 +17,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from newslint import Applicability, Edit, Fix, Rule
-from newslint import cli, sources
+from newslint import Applicability, Edit, Fix, Rule, cli, sources
 from newslint.cli import main
 from newslint.registry import RuleSet, discover
 
@@ -28,7 +27,7 @@ CLEAN = "Un article propre, sans rien à redire.\n\nUn second paragraphe, lui au
 DIRTY = "Un article sur la politique locale.   \n\nLa suite de l'article, sans histoire.\n"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_rules() -> RuleSet:
     """BP001, DUP001 and LAY003 only, whatever other families are installed."""
     families = discover(

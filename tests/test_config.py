@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newslint import Applicability, Rule
-from newslint import cli
+from newslint import Applicability, Rule, cli
 from newslint.cli import main
 from newslint.config import (
     ConfigError,
@@ -29,7 +28,7 @@ SELECT = ["--select", "BP001,DUP001,LAY003"]
 DIRTY = "Un article sur la politique locale.   \n\nRedirection en cours...\n\nSuite de l'article, sans histoire.\n"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_rules() -> RuleSet:
     """BP001, DUP001 and LAY003 only: the rules these tests use, whatever other families are installed."""
     families = discover(

@@ -13,8 +13,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity
-from newslint import cli
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, cli
 from newslint.cli import main
 from newslint.config import load_schema
 from newslint.registry import RuleSet, discover
@@ -40,7 +39,7 @@ SELECT = ["--select", "BP001,DUP001,LAY003"]
 URI_REFERENCE = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_rules() -> RuleSet:
     families = discover(
         [

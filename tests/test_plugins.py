@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newslint import Applicability, Document, Edit, Fix, Linter, Rule
-from newslint import registry
+from newslint import Applicability, Document, Edit, Fix, Linter, Rule, registry
 from newslint.cli import main
 from newslint.config import Settings
 from newslint.registry import ENTRY_POINT_GROUP, PluginError, RuleSet, discover, rules_from_object

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import fix_text, line_of, lint_text, seed_text
 
 QT_CODES = ("QT001", "QT002", "QT003", "QT004", "QT005", "QT006")
