@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, repeat
-from operator import attrgetter, contains, eq, ge, itemgetter, ne
+from operator import attrgetter, contains, eq, itemgetter, ne
 from typing import Any
 
 import regex
@@ -479,9 +479,9 @@ _ANCHOR = 24
 _BUCKET = 4
 _HEAD = itemgetter(slice(None, _ANCHOR))
 _TAIL = itemgetter(slice(-_ANCHOR, None))
+# Outer punctuation stripped from a paragraph before its anchors are taken.
 _OUTER = "".join(chr(c) for c in range(0x2000, 0x2070)) + " \"'«»‹›“”‘’„‚()[]{}<>|-–—_.,;:!?¡¿…*#•·/\\"
 # A word that is a figure or a numbered label ("1998", "2:", "(3)"); a capitalised word (a name).
-_OUTER_SET = frozenset(_OUTER)
 _NUMBER = regex.compile(r"[^\p{L}\p{N}]*\p{N}")
 _CAPITALISED = regex.compile(r"[^\p{L}\p{N}]*\p{Lu}")
 
@@ -504,29 +504,35 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
     before difflib's character ``ratio``; at most ``max_comparisons`` pairs are compared.
     """
     items = units(doc)
-    keys, firsts = items.keys, items.firsts
+    keys = items.keys
     # Long paragraphs met for the first time, found with C-level map/compress (no loop per line).
-    long = list(compress(range(len(keys)), map(ge, map(len, keys), repeat(min_chars))))
-    long = list(compress(long, map(eq, map(firsts.__getitem__, long), long)))
-    excluded = _title_units(doc)
-    if excluded:
-        long = [position for position in long if position not in excluded]
+    long = list(compress(range(len(keys)), map(min_chars.__le__, map(len, keys))))
     if len(long) < 2:
         return []
-    # Only a paragraph that starts or ends with outer punctuation needs stripping (str.strip with
-    # this long set of characters costs more than the test).
-    cores = [
-        key.strip(_OUTER) if key[0] in _OUTER_SET or key[-1] in _OUTER_SET else key
-        for key in map(keys.__getitem__, long)
-    ]
+    if items.repeats:  # otherwise every unit is the first with its text
+        firsts = items.firsts
+        long = list(compress(long, map(eq, map(firsts.__getitem__, long), long)))
+    if long[0] <= 1:  # only the first two units can be the title DUP003 reports
+        excluded = _title_units(doc)
+        if excluded:
+            long = [position for position in long if position not in excluded]
+    count = len(long)
+    if count < 2:
+        return []
+    # Each paragraph's core, outer punctuation stripped (str.strip returns the key itself when
+    # there is none), and its head and tail anchors, casefolded one by one: an ASCII anchor takes
+    # casefold's fast path, which one accented letter would deny to a joined string.
+    cores = list(map(str.strip, map(keys.__getitem__, long), repeat(_OUTER)))
+    heads = list(map(str.casefold, map(_HEAD, cores)))
+    tails = list(map(str.casefold, map(_TAIL, cores)))
+    if len(set(heads)) == count and len(set(tails)) == count:
+        return []  # no two paragraphs share an anchor (most texts): no candidate pair
     pairs: set[tuple[int, int]] = set()
-    # Casefold all anchors in one call: no core holds a line break, casefolding makes none.
-    for anchors in ("\n".join(map(_HEAD, cores)), "\n".join(map(_TAIL, cores))):
-        anchors = anchors.casefold().split("\n")
+    for anchors in (heads, tails):
         first_of: dict[str, int] = {}
-        shared = list(map(first_of.setdefault, anchors, range(len(anchors))))
+        shared = list(map(first_of.setdefault, anchors, range(count)))
         members: dict[str, list[int]] = {}
-        for index in compress(range(len(anchors)), map(ne, shared, range(len(anchors)))):
+        for index in compress(range(count), map(ne, shared, range(count))):
             earlier = members.setdefault(anchors[index], [long[shared[index]]])
             pairs.update((long[index], source) for source in earlier[-_BUCKET:])
             earlier.append(long[index])
@@ -552,10 +558,16 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
             continue  # content words differ: parallel sentences, not one text twice
         if _parallel(words_a, words_b, words):
             continue
-        matcher = SequenceMatcher(None, a, b, autojunk=False)
-        if matcher.quick_ratio() < threshold:
-            continue
-        ratio = matcher.ratio()
+        if a in b or b in a:
+            # One text inside the other (a chunk glued before or after it): difflib's longest
+            # match is the whole shorter text and nothing is left on either side, so its ratio
+            # is exactly this, without the character matcher.
+            ratio = 2.0 * min(len(a), len(b)) / (len(a) + len(b))
+        else:
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            if matcher.quick_ratio() < threshold:
+                continue
+            ratio = matcher.ratio()
         if ratio >= threshold:
             found[copy] = NearPair(source, copy, ratio)
     return [found[copy] for copy in sorted(found)]

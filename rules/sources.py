@@ -143,9 +143,93 @@ def _label_byte_triggers() -> re.Pattern[bytes] | None:
     words = _words("keywords")
     if not words or any(len(char.upper()) != 1 for word in words for char in word):
         return None
+    if all(word[:1].isascii() and word[:1].isalpha() for word in words):
+        # Keywords start with a letter, which no prefix character is: the prefix may be taken
+        # possessively (no backtracking into it), the one-byte characters in a tight loop, and
+        # the keywords as a trie. The same line starts, several times faster.
+        prefix = b"[ \t*_>-]*+(?:(?:\xe2\x80[\xa2\x93\x94]|\xc2\xb7)[ \t*_>-]*+)*+"
+        return re.compile(b"\n" + prefix + b"(?:" + _byte_trie(words) + b")")
     prefix = b"(?:[ \t*_>-]|\xe2\x80[\xa2\x93\x94]|\xc2\xb7)*"
     body = b"|".join(b"".join(_byte_atom(char) for char in word.lower()) for word in sorted(set(words)))
     return re.compile(b"\n" + prefix + b"(?:" + body + b")")
+
+
+def _byte_trie(words: list[str]) -> bytes:
+    """The lower-cased ``words`` as one bytes trie of :func:`_byte_atom` atoms (a word ending where
+    another goes on makes the rest optional: only whether some word matches counts)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> bytes:
+        alternatives = [_byte_atom(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return b""
+        body = alternatives[0] if len(alternatives) == 1 else b"(?:" + b"|".join(alternatives) + b")"
+        return b"(?:" + body + b")?" if "" in node else body
+
+    return emit(root)
+
+
+# The characters of _H, for str.rstrip.
+_H_CHARS = "\t \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+
+# _H in UTF-8 bytes.
+_H_BYTES = b"(?:[\t ]|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80)"
+
+
+@dataclass(frozen=True, slots=True)
+class _WireNeeds:
+    """What a line a wire pattern matches must contain (``wire-needs`` in the data): a line with
+    none of it is not searched, which spares the (slow) full search on most keyword lines."""
+
+    texts: re.Pattern[str] | None  # strings as written, one alternation
+    ends: tuple[str, ...]  # at the end of the line, before horizontal white space
+    # in the line's UTF-8 with ASCII letters lower-cased: (the part before any \h, the whole as a
+    # pattern or None when it is that part alone)
+    lowers: tuple[tuple[bytes, re.Pattern[bytes] | None], ...]
+
+    def may_match(self, line: str) -> bool:
+        if self.texts is not None and self.texts.search(line) is not None:
+            return True
+        if self.ends and line.rstrip(_H_CHARS).endswith(self.ends):
+            return True
+        if self.lowers:
+            lowered = line.encode("utf-8", "surrogatepass").lower()
+            for stem, whole in self.lowers:
+                if stem in lowered and (whole is None or whole.search(lowered) is not None):
+                    return True
+        return False
+
+
+@lru_cache(maxsize=None)
+def _wire_needs() -> _WireNeeds | None:
+    """The wire patterns' ``wire-needs``, or None (search every keyword line) unless every pattern
+    has its list and the patterns run on `re`, whose case-blind letters the lists spell out."""
+    if _stdlib_wire() is None:
+        return None
+    needs: dict[str, dict[Any, None]] = {"text": {}, "end": {}, "lower": {}}
+    for tables in family_tables(FAMILY).values():
+        table = tables.get("missing-source", {})
+        wire, lists = table.get("wire", ()), table.get("wire-needs", ())
+        if len(lists) != len(wire) or not all(lists):
+            return None
+        for need in (need for needs_of_pattern in lists for need in needs_of_pattern):
+            kind, _, literal = need.partition(":")
+            if kind not in needs or not literal:
+                return None
+            needs[kind][literal] = None
+    texts = re.compile("|".join(map(re.escape, needs["text"]))) if needs["text"] else None
+    lowers = []
+    for literal in needs["lower"]:
+        parts = [re.escape(part.encode("utf-8").lower()) for part in literal.split("\\h")]
+        whole = re.compile(_H_BYTES.join(parts)) if len(parts) > 1 else None
+        lowers.append((literal.split("\\h")[0].encode("utf-8").lower(), whole))
+    return _WireNeeds(texts, tuple(needs["end"]), tuple(lowers))
 
 
 @lru_cache(maxsize=None)
@@ -247,12 +331,15 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
         return (Attribution("url", True, start, end, url),)
     wire, triggers = _wire_pattern(), _wire_triggers()
     if wire is not None and triggers is not None:
+        needs = _wire_needs()
         tried: set[int] = set()
         for hit in triggers.finditer(text):
             line_start, line_end = _line_bounds(text, hit.start())
             if line_start in tried:
                 continue
             tried.add(line_start)
+            if needs is not None and not needs.may_match(text[line_start:line_end]):
+                continue
             match = wire.search(text, line_start, line_end)
             if match is not None:
                 return (Attribution("wire", True, match.start(), match.end(), match.group(0).strip()),)
@@ -381,7 +468,7 @@ class MissingSource(Rule):
     }
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if not doc.text.strip() or len(doc.text) < options["min-characters"]:
+        if not doc.text or doc.text.isspace() or len(doc.text) < options["min-characters"]:
             return
         if sources(doc, options["max-line-length"]):
             return

@@ -377,3 +377,35 @@ def test_long_paragraph_repeated_between_short_recurring_lines_is_one_section_co
     assert [(f.code, f.message) for f in findings] == [
         ("DUP001", "Duplicated section: lines 5-7 repeat lines 1-3 (3 paragraphs)")
     ]
+
+
+def test_glued_chunk_similarity_is_exactly_difflibs_ratio():
+    from difflib import SequenceMatcher
+
+    for copy in (TEASER + " - Le Courrier", "Budget voté" + TEASER, "Mis à jour : " + TEASER):
+        (finding,) = lint_text(doc(TEASER, P1, copy), "DUP004")
+        expected = SequenceMatcher(None, TEASER, copy, autojunk=False).ratio()
+        assert finding.data["similarity"] == round(expected, 3)
+        assert f"is {int(expected * 100)}% similar to line 1" in finding.message
+
+
+def test_anchors_that_match_only_once_casefolded_still_pair_paragraphs():
+    # "STRASSE" and "Straße" are one anchor only after casefolding ("ß" folds to "ss").
+    first = (
+        "STRASSE DER EINHEIT: Der Gemeinderat hat am Dienstagabend nach langer Debatte den Umbau beschlossen, sagte er."
+    )
+    second = (
+        "Straße der Einheit: der Gemeinderat hat am Dienstagabend nach langer Debatte den Umbau beschlossen, sagte er."
+    )
+    assert first.casefold()[:24] == second.casefold()[:24] and first[:24] != second[:24]
+    pairs = near_duplicates(Document(doc(first, P1, second)), 100, 0.5, 200)
+    assert [(pair.source, pair.copy) for pair in pairs] == [(0, 2)]
+
+
+def test_long_paragraphs_without_shared_anchor_or_only_one_long_paragraph_are_never_compared(monkeypatch):
+    def no_matcher(*args, **kwargs):
+        raise AssertionError("no comparison expected")
+
+    monkeypatch.setattr(duplication, "SequenceMatcher", no_matcher)
+    assert near_duplicates(Document(doc(TEASER, P1, P3)), 100, 0.9, 200) == []
+    assert near_duplicates(Document(doc(TEASER, "Court.", "Aussi court.")), 100, 0.9, 200) == []

@@ -185,3 +185,138 @@ def test_wire_patterns_run_on_the_standard_re_engine_with_the_same_matches():
         expected = slow.search(line)
         found = fast.search(line)
         assert (found and found.span()) == (expected and expected.span()), line
+
+
+# -- wire-needs: the pre-filter of the wire-credit search must never hide a credit -------------
+
+_WIRE_AGENCIES = (
+    "AFP",
+    "AP",
+    "Reuters",
+    "Bloomberg",
+    "Xinhua",
+    "UPI",
+    "dpa",
+    "dpa-AFX",
+    "EFE",
+    "ANSA",
+    "Lusa",
+    "Belga",
+    "ATS",
+    "Kyodo",
+    "Yonhap",
+    "KNA",
+    "epd",
+    "APA",
+    "SDA",
+    "Europa Press",
+    "Adnkronos",
+    "AGI",
+    "LaPresse",
+    "Askanews",
+    "Agência Brasil",
+    "Estadão Conteúdo",
+    "Folhapress",
+    "agencias",
+    "agences",
+    "agências",
+)
+_WIRE_SPACES = (" ", "\t", "\xa0", "\u2009", "\u202f", "\u3000", "  ")
+
+
+def _case_forms(word: str) -> set[str]:
+    forms = {word, word.lower(), word.upper(), word.title(), word.swapcase()}
+    for letter, others in (("i", "İı"), ("s", "ſ"), ("k", "\u212a")):
+        for form in list(forms):
+            for other in others:
+                forms.add(form.replace(letter, other).replace(letter.upper(), other))
+    return forms
+
+
+def _generated_wire_lines() -> list[str]:
+    """Every agency in every context a wire pattern knows, with every kind of space and case."""
+    contexts = []
+    for word in ("mit", "mit Material von", "con", "con información de", "com", "avec", "avec l'", "avec l’"):
+        for form in _case_forms(word):
+            for space in _WIRE_SPACES:
+                contexts.append(form.replace(" ", space) + ("" if form.endswith(("'", "’")) else space))
+    for word in ("source", "sources"):
+        for form in _case_forms(word):
+            contexts += [form, form + ":", form + " : ", form + "\xa0:\t"]
+    for dash in ("-", "–", "—"):
+        for space in ("", " ", "\xa0"):
+            contexts.append(dash + space)
+    lines = []
+    for agency in _WIRE_AGENCIES:
+        credits = [context + agency for context in contexts] + [f"({agency})", f"({agency}) —", f"({agency})\t- "]
+        for credit in credits:
+            for before, after in (("", ""), ("BERLIN ", " "), ("Text, ", " Text"), ("x", ""), ("", "x"), ("", " \xa0")):
+                lines.append(before + credit + after)
+    for word in ("reporting by", "additional reporting by", "Reporting by", "ADDITIONAL REPORTING BY"):
+        for form in _case_forms(word) | {word}:
+            for space in _WIRE_SPACES:
+                for head in ("", " ", "(", "\t("):
+                    lines.append(head + form.replace(" ", space) + " Jane Doe; Editing by AP")
+    return lines
+
+
+def test_wire_needs_accept_every_line_a_wire_pattern_matches():
+    from newslint.rules.sources import _wire_needs, _wire_pattern
+
+    needs, wire = _wire_needs(), _wire_pattern()
+    assert needs is not None  # the shipped data lists needs for every wire pattern
+    lines = _generated_wire_lines()
+    matched = [line for line in lines if wire.search(line)]
+    assert len(matched) > 2000  # the generator does build credits
+    missed = [line for line in matched if not needs.may_match(line)]
+    assert missed == []
+
+
+def test_wire_needs_reject_running_text_without_a_credit():
+    from newslint.rules.sources import _wire_needs
+
+    needs = _wire_needs()
+    for line in (
+        "According to AP staff, the Reuters building (a landmark) was sold.",
+        "The committee met in Washington on Tuesday to discuss the AFP story.",
+        "Bloomberg and Xinhua both covered the meeting at length last week.",
+    ):
+        assert not needs.may_match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BERLIN mit\u2009Reuters",
+        "Text — MIT Material von AFP",
+        "Paris (avec l’AFP)",
+        "Lisboa, com\xa0Lusa",
+        "Madrid, con\tEFE",
+        "SOURCE:AFP",
+        "ſource : Reuters",
+        "Par notre envoyé — AFP \xa0",
+        "\t(Additional\xa0REPORTING by Jane Doe)",
+        "(dpa-AFX) - Der Kurs",
+    ],
+)
+def test_unusual_spellings_of_wire_credits_still_count_as_sources(line):
+    text = "Un paragraphe d'article sans autre source, avec assez de mots pour être un texte.\n" + line + "\n"
+    assert lint_text(text, "SRC001") == []
+
+
+def test_label_line_scan_finds_the_same_lines_as_the_plain_alternation():
+    import re
+
+    from newslint.rules.sources import _byte_atom, _label_byte_triggers, _words
+
+    words = sorted(set(_words("keywords")))
+    prefix = b"(?:[ \t*_>-]|\xe2\x80[\xa2\x93\x94]|\xc2\xb7)*"
+    body = b"|".join(b"".join(_byte_atom(char) for char in word.lower()) for word in words)
+    plain = re.compile(b"\n" + prefix + b"(?:" + body + b")")
+    lines = []
+    for word in words + ["sourc", "lir", "articl", "d'apr", "viaduct", "publiée", "readme", "Firsthand"]:
+        for head in ("", " ", "* ", "- ", "• ", "\t> ", "–— ", "·", " x ", "\xa0", "«"):
+            for form in (word, word.upper(), word.title()):
+                lines.append(head + form + " : suite")
+    lowered = ("\n" + "\n".join(lines)).encode("utf-8").lower()
+    assert [m.start() for m in _label_byte_triggers().finditer(lowered)] == [m.start() for m in plain.finditer(lowered)]
