@@ -98,7 +98,12 @@ def main() -> None:
     families: dict[str, float] = {}
     for code, seconds in times.items():
         families[code.rstrip("0123456789")] = families.get(code.rstrip("0123456789"), 0.0) + seconds
-    print("per family: " + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in sorted(families.items(), key=lambda item: -item[1])))
+    print(
+        "per family: "
+        + ", ".join(
+            f"{name} {seconds * 1000:.0f} ms" for name, seconds in sorted(families.items(), key=lambda item: -item[1])
+        )
+    )
     print(f"{'engine overhead':<16}{(best_total - sum(times.values())) * 1000:8.1f} ms")
     print(f"{'whole lint':<16}{total * 1000:8.1f} ms {megabytes / total:9.1f} MB/s  (target >= 10 MB/s)")
 

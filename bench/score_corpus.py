@@ -112,7 +112,9 @@ def load_ruleset(strict: bool = False) -> tuple[RuleSet, list[str]]:
         try:
             classes.extend(rules_from_object(entry_point.load()))
         except Exception as error:  # noqa: BLE001 - reported, and fatal with --strict
-            problems.append(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {type(error).__name__}: {error}")
+            problems.append(
+                f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {type(error).__name__}: {error}"
+            )
     if problems and strict:
         raise PluginError("; ".join(problems))
     for problem in problems:
@@ -492,7 +494,8 @@ def print_losses(losses: list[dict[str, Any]], limit: int) -> None:
         rows = [
             loss
             for loss in sorted(losses, key=lambda x: (-x["gold_chars_removed"], x["variant"], x["id"]))
-            if loss["mode"] == mode and (mode == "safe" or (loss["variant"], loss["id"], loss["rule"], loss["line_number"]) not in safe_keys)
+            if loss["mode"] == mode
+            and (mode == "safe" or (loss["variant"], loss["id"], loss["rule"], loss["line_number"]) not in safe_keys)
         ]
         print(f"  -- {title}: {len(rows)} line(s)")
         print(f"  {'variant':<11} {'record id':<24} {'line':>5} {'rule':<8} {'chars':>5}  removed gold line")
@@ -533,10 +536,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("--out", type=Path, help="write every number (and the loss examples) as JSON here")
-    parser.add_argument("--select", action="append", metavar="SELECTORS", help="rules to run instead of the defaults (comma-separated, repeatable)")
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="SELECTORS",
+        help="rules to run instead of the defaults (comma-separated, repeatable)",
+    )
     parser.add_argument("--ignore", action="append", metavar="SELECTORS", help="rules to leave out")
     parser.add_argument("--examples", type=int, default=25, help="how many content-loss examples to print")
-    parser.add_argument("--strict", action="store_true", help="fail when a rule family cannot be loaded (default: skip it with a warning)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail when a rule family cannot be loaded (default: skip it with a warning)",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -644,7 +656,9 @@ def main(argv: list[str] | None = None) -> int:
     results["seconds"] = round(time.perf_counter() - started, 2)
 
     langs_order = [lang for lang, _ in langs.most_common()]
-    print(f"scored records with gold text: {sum(langs.values())} ({', '.join(f'{lang} {n}' for lang, n in langs.most_common())})")
+    print(
+        f"scored records with gold text: {sum(langs.values())} ({', '.join(f'{lang} {n}' for lang, n in langs.most_common())})"
+    )
     print(f"line labels: gold = folded line is a gold line, or >= {FRAGMENT_MIN} chars and inside the gold text")
     print_summary(results, langs_order)
     print_rules(results)

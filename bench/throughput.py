@@ -165,7 +165,9 @@ def _lint_chunk(bounds: tuple[int, int]) -> tuple[int, float, int]:
     started = time.process_time()
     findings = 0
     for record in records[bounds[0] : bounds[1]]:
-        document = Document(record["text"], "bench.jsonl", record["id"], {"lang": record.get("lang")}, record.get("lang"))
+        document = Document(
+            record["text"], "bench.jsonl", record["id"], {"lang": record.get("lang")}, record.get("lang")
+        )
         findings += len(linter.lint(document, None, corpus))
     crashes = len(linter.crashes)
     linter.crashes.clear()
@@ -220,8 +222,14 @@ def datatrove_filters() -> tuple[list[tuple[str, Any]], str | None]:
         from datatrove.data import Document as DTDocument  # noqa: F401
         from datatrove.pipeline.filters import C4QualityFilter, GopherRepetitionFilter
     except Exception as error:  # noqa: BLE001 - any import problem means: skip these rows
-        return [], f"datatrove is not importable ({type(error).__name__}: {error}); pip install -r bench/requirements.txt"
-    filters = [("datatrove C4QualityFilter", C4QualityFilter()), ("datatrove GopherRepetitionFilter", GopherRepetitionFilter())]
+        return (
+            [],
+            f"datatrove is not importable ({type(error).__name__}: {error}); pip install -r bench/requirements.txt",
+        )
+    filters = [
+        ("datatrove C4QualityFilter", C4QualityFilter()),
+        ("datatrove GopherRepetitionFilter", GopherRepetitionFilter()),
+    ]
     try:  # the English word tokenizer needs spaCy: find out now, not after minutes of work
         from datatrove.data import Document as DTDocument
 
@@ -262,7 +270,17 @@ def time_rules(linter: Linter, records: list[dict[str, Any]]) -> tuple[dict[str,
             for document in documents:
                 getattr(document, name)
         view_seconds[name] = clock.cpu
-    rows = {active.rule.code: {"code": active.rule.code, "name": active.rule.name, "alone": 0.0, "in_run": 0.0, "findings": 0, "error": None} for active in plan.rules}
+    rows = {
+        active.rule.code: {
+            "code": active.rule.code,
+            "name": active.rule.name,
+            "alone": 0.0,
+            "in_run": 0.0,
+            "findings": 0,
+            "error": None,
+        }
+        for active in plan.rules
+    }
 
     def run(rule: Any, options: Any, document: Document, model: Any) -> int:
         if isinstance(rule, CorpusRule):
@@ -321,15 +339,34 @@ def mbps(size: int, seconds: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus_dir", type=Path)
-    parser.add_argument("--mb", type=float, default=100.0, help="MB of document text to lint (default 100; use 5 for a quick run)")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes for the newslint API row (default 1: one core)")
-    parser.add_argument("--rules-mb", type=float, default=10.0, help="MB of the sample for the per-rule table (default 10)")
-    parser.add_argument("--datatrove-mb", type=float, default=10.0, help="MB of the documents the datatrove rows run on (default 10, 0 = all: datatrove is ~50x slower)")
+    parser.add_argument(
+        "--mb", type=float, default=100.0, help="MB of document text to lint (default 100; use 5 for a quick run)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="worker processes for the newslint API row (default 1: one core)"
+    )
+    parser.add_argument(
+        "--rules-mb", type=float, default=10.0, help="MB of the sample for the per-rule table (default 10)"
+    )
+    parser.add_argument(
+        "--datatrove-mb",
+        type=float,
+        default=10.0,
+        help="MB of the documents the datatrove rows run on (default 10, 0 = all: datatrove is ~50x slower)",
+    )
     parser.add_argument("--select", action="append", metavar="SELECTORS", help="rules to run instead of the defaults")
     parser.add_argument("--ignore", action="append", metavar="SELECTORS", help="rules to leave out")
-    parser.add_argument("--skip", action="append", default=[], choices=["cli", "datatrove", "rules"], help="leave a row out (repeatable)")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["cli", "datatrove", "rules"],
+        help="leave a row out (repeatable)",
+    )
     parser.add_argument("--out", type=Path, help="write the numbers as JSON here")
-    parser.add_argument("--keep", type=Path, help="write the generated JSONL files to this directory instead of a temporary one")
+    parser.add_argument(
+        "--keep", type=Path, help="write the generated JSONL files to this directory instead of a temporary one"
+    )
     parser.add_argument("--strict", action="store_true", help="fail when a rule family cannot be loaded")
     args = parser.parse_args(argv)
 
@@ -396,7 +433,9 @@ def main(argv: list[str] | None = None) -> int:
                 linter.lint(document)
         linter.crashes.clear()
         results["startup_cpu_seconds"] = round(startup.cpu, 3)
-        print(f"  {'(rule start-up, one time)':<34} {'':>10} {startup.wall:>8.2f} {startup.cpu:>8.2f}  (warm-up lint of 20 documents, not counted below)")
+        print(
+            f"  {'(rule start-up, one time)':<34} {'':>10} {startup.wall:>8.2f} {startup.cpu:>8.2f}  (warm-up lint of 20 documents, not counted below)"
+        )
         api = time_api(linter, records, args.jobs)
         note = f"{api['findings']} findings"
         if api["corpus_cpu"]:
@@ -436,7 +475,12 @@ def main(argv: list[str] | None = None) -> int:
             results["rules_sample_mb"] = round(size / MB, 2)
             results["views_cpu_seconds"] = {name: round(value, 3) for name, value in view_seconds.items()}
             results["rules"] = [
-                {**r, "alone": round(r["alone"], 3), "in_run": round(r["in_run"], 3), "mb_per_s_alone": round(mbps(size, r["alone"]), 1)}
+                {
+                    **r,
+                    "alone": round(r["alone"], 3),
+                    "in_run": round(r["in_run"], 3),
+                    "mb_per_s_alone": round(mbps(size, r["alone"]), 1),
+                }
                 for r in rule_rows
             ]
             budget = size / MB / TARGET_MBPS  # CPU seconds the whole rule set may take on this sample
@@ -444,7 +488,9 @@ def main(argv: list[str] | None = None) -> int:
             print("  alone: the rule's check by itself (core views precomputed, its family's shared views included)")
             print("  in run: its share of one full lint (a view shared by several rules is paid by the first)")
             print(f"  {'rule':<8} {'name':<30} {'alone':>7} {'MB/s':>8} {'in run':>7} {'share':>6} {'findings':>8}")
-            print(f"  {'(views)':<8} {'Document core views, of which:':<30} {views_cpu:>7.2f} {mbps(size, views_cpu):>8.1f}")
+            print(
+                f"  {'(views)':<8} {'Document core views, of which:':<30} {views_cpu:>7.2f} {mbps(size, views_cpu):>8.1f}"
+            )
             for name, value in view_seconds.items():
                 print(f"  {'':<8} {'  ' + name:<30} {value:>7.2f} {mbps(size, value):>8.1f}")
             for r in sorted(rule_rows, key=lambda r: -max(r["alone"], r["in_run"])):
@@ -456,7 +502,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"  {r['code']:<8} {r['name'][:30]:<30} {r['alone']:>7.2f} {mbps(size, r['alone']):>8.1f} "
                     f"{r['in_run']:>7.2f} {share:>5.1f}% {r['findings']:>8}{flag}"
                 )
-            print(f"  {'total':<8} {'':<30} {alone_total:>7.2f} {mbps(size, alone_total):>8.1f} {in_run_total:>7.2f} -> {mbps(size, in_run_total):.1f} MB/s in run")
+            print(
+                f"  {'total':<8} {'':<30} {alone_total:>7.2f} {mbps(size, alone_total):>8.1f} {in_run_total:>7.2f} -> {mbps(size, in_run_total):.1f} MB/s in run"
+            )
             print(
                 f"  (the {TARGET_MBPS:g} MB/s target leaves {budget:.2f} CPU s for every rule together on this sample; "
                 f"'slow' marks a rule using over a tenth of it)"

@@ -188,19 +188,49 @@ def _process(source: Source, linter: Linter, options: dict, outcome: Outcome, co
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes and report nothing about what remains.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied, per file.")
-@click.option("--select", "select", multiple=True, metavar="SELECTORS", help="Replace the selected rules (codes, prefixes, names or ALL; comma-separated, repeatable).")
-@click.option("--extend-select", multiple=True, metavar="SELECTORS", help="Select these rules in addition to the configured ones.")
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="SELECTORS",
+    help="Replace the selected rules (codes, prefixes, names or ALL; comma-separated, repeatable).",
+)
+@click.option(
+    "--extend-select", multiple=True, metavar="SELECTORS", help="Select these rules in addition to the configured ones."
+)
 @click.option("--ignore", multiple=True, metavar="SELECTORS", help="Disable these rules (codes, prefixes or names).")
-@click.option("--language", metavar="LANG", help="Force the text language (fr, en, …) instead of guessing it per document.")
-@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True, help="How findings are printed.")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write the report to this file instead of stdout.")
-@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings (JSON with --output-format json).")
+@click.option(
+    "--language", metavar="LANG", help="Force the text language (fr, en, …) instead of guessing it per document."
+)
+@click.option(
+    "--output-format", type=click.Choice(FORMATS), default="full", show_default=True, help="How findings are printed."
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per rule instead of the findings (JSON with --output-format json).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (errors still exit 2).")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a fix was applied, even if nothing remains.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Use this newslint.toml or pyproject.toml instead of searching for one.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this newslint.toml or pyproject.toml instead of searching for one.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--stdin-filename", metavar="PATH", help="The name of the text read from `-` (for messages, config and per-file-ignores).")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name of the text read from `-` (for messages, config and per-file-ignores).",
+)
 def check(paths: tuple[str, ...], **options) -> None:
     """Lint PATHS (files and directories; `-` reads stdin) and optionally fix them.
 
@@ -215,7 +245,11 @@ def check(paths: tuple[str, ...], **options) -> None:
         "language": options["language"],
     }
     try:
-        for flag, values in (("--select", cli["select"] or ()), ("--extend-select", cli["extend_select"]), ("--ignore", cli["ignore"])):
+        for flag, values in (
+            ("--select", cli["select"] or ()),
+            ("--extend-select", cli["extend_select"]),
+            ("--ignore", cli["ignore"]),
+        ):
             check_selectors(values, ruleset, flag)
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
@@ -257,7 +291,10 @@ def _emit(outcome: Outcome, options: dict, ruleset: RuleSet) -> None:
     diagnostics = sorted(
         outcome.diagnostics,
         key=lambda d: (
-            d.document.path, record_order[(d.document.path, d.document.record)], d.finding.start, d.finding.code
+            d.document.path,
+            record_order[(d.document.path, d.document.record)],
+            d.finding.start,
+            d.finding.code,
         ),
     )
     chunks: list[str] = []
@@ -273,7 +310,9 @@ def _emit(outcome: Outcome, options: dict, ruleset: RuleSet) -> None:
     if fmt in ("full", "concise") and not options["quiet"] and not options["statistics"]:
         if options["diff"]:
             count = len(outcome.diffs)
-            chunks.append(f"Would fix {len(outcome.fixed)} finding{'s' if len(outcome.fixed) != 1 else ''} in {count} file{'s' if count != 1 else ''}.\n")
+            chunks.append(
+                f"Would fix {len(outcome.fixed)} finding{'s' if len(outcome.fixed) != 1 else ''} in {count} file{'s' if count != 1 else ''}.\n"
+            )
         else:
             chunks.append(summary(diagnostics, len(outcome.fixed), options["unsafe_fixes"]) + "\n")
     text = ("\n" if fmt in ("full",) and diagnostics else "").join(c for c in chunks if c)
@@ -351,14 +390,22 @@ def rule_page(rule: type[Rule]) -> str:
         lines += ["", "## Options", ""]
         for key, value in rule.default_options.items():
             description = rule.options_schema.get("properties", {}).get(key, {}).get("description", "")
-            lines.append(f"- `{key}` (default {json.dumps(value, ensure_ascii=False)}){': ' + description if description else ''}")
+            lines.append(
+                f"- `{key}` (default {json.dumps(value, ensure_ascii=False)}){': ' + description if description else ''}"
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 
 @main.command("rule")
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every rule: code, name, family, default, fixable.")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Print text or JSON.")
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print text or JSON.",
+)
 def rule_command(code: str | None, show_all: bool, output_format: str) -> None:
     """Print the documentation of rule CODE (a code such as BP001 or a name such as redirect-notice)."""
     ruleset = _ruleset()

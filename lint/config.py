@@ -30,8 +30,21 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", "site-packages",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "__pycache__",
+    "node_modules",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
+    "site-packages",
 )
 
 
@@ -100,9 +113,9 @@ class Settings:
         patterns = self.exclude + self.extend_exclude
         relative = self.relative(path, base)
         parts = PurePosixPath(relative).parts
-        return any(
-            fnmatch.fnmatchcase(part, pattern) for part in parts for pattern in patterns
-        ) or any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns)
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts for pattern in patterns) or any(
+            fnmatch.fnmatchcase(relative, pattern) for pattern in patterns
+        )
 
     def is_included(self, path: Path) -> bool:
         return any(fnmatch.fnmatchcase(path.name, pattern) for pattern in self.include)
@@ -195,9 +208,7 @@ def settings_from_mapping(
         for index, selector in enumerate(values):
             if not ruleset.matching(selector):
                 where = _key_path(key_prefix, [key, index])
-                raise ConfigError(
-                    f"{source}: {where}: {selector!r} is not a rule code, prefix, name or ALL"
-                )
+                raise ConfigError(f"{source}: {where}: {selector!r} is not a rule code, prefix, name or ALL")
         return values
 
     per_file: list[tuple[str, tuple[str, ...]]] = []

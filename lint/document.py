@@ -140,11 +140,16 @@ class Document:
                 for i, (s, p) in enumerate(zip(starts, parts, strict=False))
             ]
         else:
-            lines = [make(Line, (i, s, s + len(p), s + len(p) + 1, p)) for i, (s, p) in enumerate(zip(starts, parts, strict=False))]
+            lines = [
+                make(Line, (i, s, s + len(p), s + len(p) + 1, p))
+                for i, (s, p) in enumerate(zip(starts, parts, strict=False))
+            ]
         if lines and not ends_with_break:
             last = lines[-1]
             # The last line has no break; a lone "\r" ending it is text, not half of a CRLF.
-            lines[-1] = make(Line, (last.index, last.start, last.start + len(parts[-1]), last.start + len(parts[-1]), parts[-1]))
+            lines[-1] = make(
+                Line, (last.index, last.start, last.start + len(parts[-1]), last.start + len(parts[-1]), parts[-1])
+            )
         return tuple(lines)
 
     @cached_property

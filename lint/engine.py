@@ -244,7 +244,9 @@ def _adjust_fix(finding: Finding, active: ActiveRule) -> Finding:
 
 
 def _replace_fix(finding: Finding, fix: Fix | None) -> Finding:
-    return Finding(finding.code, finding.name, finding.message, finding.start, finding.end, finding.severity, fix, finding.data)
+    return Finding(
+        finding.code, finding.name, finding.message, finding.start, finding.end, finding.severity, fix, finding.data
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -35,9 +35,7 @@ class RuleSet:
         for rule in classes:
             known = rules.get(rule.code)
             if known is not None and known is not rule:
-                raise PluginError(
-                    f"rule code {rule.code} is registered twice: by {_where(known)} and {_where(rule)}"
-                )
+                raise PluginError(f"rule code {rule.code} is registered twice: by {_where(known)} and {_where(rule)}")
             if rule.name in names and names[rule.name] != rule.code:
                 raise PluginError(f"rule name {rule.name!r} is used by {names[rule.name]} and {rule.code}")
             rules[rule.code] = rule

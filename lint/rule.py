@@ -121,9 +121,7 @@ class CorpusRule(Rule):
     def combine(self, summaries: Iterable[Any], options: Mapping[str, Any]) -> Any:
         raise NotImplementedError
 
-    def check(
-        self, doc: Document, options: Mapping[str, Any], corpus: Any = None
-    ) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any], corpus: Any = None) -> Iterator[Finding]:
         raise NotImplementedError
 
 

@@ -85,7 +85,9 @@ def decode(data: bytes, path: str) -> str | InputError:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return InputError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, offset {error.start})")
+        return InputError(
+            path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, offset {error.start})"
+        )
 
 
 def read_source(path: Path | str, settings: Settings, data: bytes | None = None) -> Source:

@@ -168,8 +168,14 @@ class RedirectNotice(Rule):
 
 # The rules of the scan, in the order a line is given to the first that claims it.
 WIDGET_RULES = (
-    "related-content", "comments-widget", "share-widget", "subscription-prompt", "cookie-consent", "legal-footer",
-    "ad-label", "skip-link",
+    "related-content",
+    "comments-widget",
+    "share-widget",
+    "subscription-prompt",
+    "cookie-consent",
+    "legal-footer",
+    "ad-label",
+    "skip-link",
 )
 # A line starting with this sign is a copyright notice when its folded text, read as "copyright …",
 # matches a legal-footer pattern (fold drops the sign itself).
@@ -480,7 +486,10 @@ class WidgetData:
         rule = self._first_match("teasers", lowered, full=False) if lowered else None
         if rule is not None:
             return rule, MAIN, 1
-        if text.lstrip()[:1] == COPYRIGHT_SIGN and self._first_match("patterns", "copyright " + folded, True) == "legal-footer":
+        if (
+            text.lstrip()[:1] == COPYRIGHT_SIGN
+            and self._first_match("patterns", "copyright " + folded, True) == "legal-footer"
+        ):
             return "legal-footer", MAIN, 1
         return None
 
@@ -653,7 +662,7 @@ class _WidgetRule(Rule):
 
 _BRACKET_MARKER = r"[\[(]\h*(?:…|\.{3})\h*[\])]"
 # What may stand before a worded marker that ends a paragraph ("…said. Read more »").
-_MARKER_AFTER = set(".!?…»\"”’)]|:;–—-")
+_MARKER_AFTER = set('.!?…»"”’)]|:;–—-')
 
 
 @cache
@@ -971,8 +980,13 @@ class TruncationMarker(Rule):
 
 # A copyright notice names the publisher: the words that make a footer run's fix unsafe.
 _COPYRIGHT_WORDS = (
-    "copyright", "all rights reserved", "droits réservés", "rechte vorbehalten",
-    "derechos reservados", "diritti riservati", "direitos reservados",
+    "copyright",
+    "all rights reserved",
+    "droits réservés",
+    "rechte vorbehalten",
+    "derechos reservados",
+    "diritti riservati",
+    "direitos reservados",
 )
 
 

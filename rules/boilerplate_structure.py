@@ -8,9 +8,9 @@ compiled once per process into one alternation scanned once over the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 import re
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 import regex
@@ -48,7 +48,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\h+") for w in ordered) + ")"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _macros() -> dict[str, str]:
     months = _alternation(phrases(FAMILY, "dates", "months"))
     weekdays = _alternation(phrases(FAMILY, "dates", "weekdays"))
@@ -136,7 +136,7 @@ def _trie(words: set[str]) -> str:
     return build(tree)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     words: set[str] = set()
     contains: set[str] = set()
@@ -149,7 +149,7 @@ def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     return re.compile("\n" + head), re.compile(head), tuple(sorted(contains))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kind_pattern(rule: str) -> regex.Pattern[str] | None:
     """The full pattern of one kind of line, compiled on first use: most texts have no line the
     gate picks, and these patterns are the family's costliest to compile."""
@@ -201,7 +201,7 @@ def _short_line_indexes(doc: Document, spans: list[tuple[int, int]], max_length:
     return indexes
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dateline() -> regex.Pattern[str]:
     """A line that is only a date ("20 novembre 2019", "Nov. 20, 2019 10:12 a.m. ET")."""
     return regex.compile(r"^\h*" + _macros()["{DATE}"], _FLAGS)
@@ -219,7 +219,7 @@ def _is_label(text: str, max_length: int = 40) -> bool:
 def _is_prose(text: str) -> bool:
     """A sentence of the article (long, ending like a sentence), not a title or a widget."""
     text = text.rstrip()
-    return len(text) > 80 and text[-1] in ".!?…»”\""
+    return len(text) > 80 and text[-1] in '.!?…»”"'
 
 
 def _head_lines(text: str, count: int) -> list[str]:
@@ -252,7 +252,7 @@ def _quote(text: str, limit: int = 40) -> str:
 _TRAIL_SEPARATOR = regex.compile(r"\h*(?:[>»›→|]|::|\h/)\h*", regex.V1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nav_start() -> regex.Pattern[str]:
     nav = _alternation(phrases(FAMILY, "breadcrumb"))
     # ``glued`` is the nav words of a trail whose last word runs into the title ("Home ActualitéOpenAI").
@@ -263,7 +263,7 @@ def _nav_start() -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nav_heads() -> tuple[str, ...]:
     return tuple(sorted({phrase.split()[0] for phrase in phrases(FAMILY, "breadcrumb") if phrase.split()}))
 
@@ -371,9 +371,9 @@ class Breadcrumb(Rule):
         trail = doc.text[start:end].strip()
         if not title.strip():
             fix = self.line_deletion(doc, line.index, line.index, "Delete the breadcrumb line", Applicability.SAFE)
-            return self.finding(start, line.end, f"Breadcrumb trail \"{_quote(trail)}\" at the start of the text", fix)
+            return self.finding(start, line.end, f'Breadcrumb trail "{_quote(trail)}" at the start of the text', fix)
         fix = Fix.safe("Delete the breadcrumb trail and keep the title", Edit.delete(start, end))
-        return self.finding(start, end, f"Breadcrumb trail \"{_quote(trail)}\" glued before the title", fix)
+        return self.finding(start, end, f'Breadcrumb trail "{_quote(trail)}" glued before the title', fix)
 
 
 # -- BP008 ---------------------------------------------------------------------------------------
@@ -381,9 +381,7 @@ class Breadcrumb(Rule):
 # Lines of three or more short items: ``\n`` first so the scan jumps from line to line, and
 # ``(?=(x))\1`` is an atomic ``x`` (no backtracking into an item; Python 3.10 has no ``x++``).
 _PIPE_LIST = re.compile(r"\n[ \t]*(?=([^\n|•·]{1,48}))\1(?:[|•·](?=([^\n|•·]{1,48}))\2){2,}(?=\n|$)")
-_COMMA_LIST = re.compile(
-    r"\n[ \t]*(?=([^\n,.!?;:|•·]{1,32}))\1(?:,(?=([^\n,.!?;:|•·]{1,32}))\2){2,}[ \t]*(?=\n|$)"
-)
+_COMMA_LIST = re.compile(r"\n[ \t]*(?=([^\n,.!?;:|•·]{1,32}))\1(?:,(?=([^\n,.!?;:|•·]{1,32}))\2){2,}[ \t]*(?=\n|$)")
 
 
 # Two separators with one short item between them: every line the list patterns match holds
@@ -424,7 +422,7 @@ _LIST_ITEM = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&+#./()-]*(?:\h+[\p{L}\p
 _BULLET_START = regex.compile(r"\h*[•·|]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _list_stopwords() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(phrases(FAMILY, "tag-list", "verbs")), frozenset(phrases(FAMILY, "tag-list", "conjunctions"))
 
@@ -503,7 +501,7 @@ class TagList(Rule):
             yield self.finding(
                 line.start,
                 line.end,
-                f"{found[index]} \"{_quote(line.text)}\" left by the page template",
+                f'{found[index]} "{_quote(line.text)}" left by the page template',
                 self.line_deletion(doc, index, index, "Delete the tag line", Applicability.UNSAFE),
             )
 
@@ -630,7 +628,7 @@ class BylineResidue(Rule):
             yield self.finding(
                 start,
                 end,
-                f"Byline residue \"{_quote(lines[index].text)}\"" + (f" ({count} lines)" if count > 1 else ""),
+                f'Byline residue "{_quote(lines[index].text)}"' + (f" ({count} lines)" if count > 1 else ""),
                 self.line_deletion(doc, index, last, "Delete the byline lines", Applicability.UNSAFE),
             )
 
@@ -730,7 +728,7 @@ def _is_title_like(text: str) -> bool:
     return all(word[0].isupper() or len(word) <= 3 or not word[0].isalpha() for word in text.split()[1:])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _menu_words() -> frozenset[str]:
     return frozenset(phrases(FAMILY, "navigation-run"))
 
@@ -844,7 +842,7 @@ class NavigationRun(Rule):
         yield self.finding(
             start,
             end,
-            f"Run of {len(labels)} menu labels (\"{_quote(shown, 60)}\") left by the page template",
+            f'Run of {len(labels)} menu labels ("{_quote(shown, 60)}") left by the page template',
             self.line_deletion(doc, first, last, "Delete the menu lines", Applicability.UNSAFE),
         )
 
@@ -914,23 +912,20 @@ class PhotoCredit(Rule):
             yield self.finding(
                 start,
                 end,
-                f"Photo credit \"{_quote(doc.lines[first].text)}\"" + (f" ({count} lines)" if count > 1 else ""),
+                f'Photo credit "{_quote(doc.lines[first].text)}"' + (f" ({count} lines)" if count > 1 else ""),
                 self.line_deletion(doc, first, last, "Delete the photo credit", Applicability.UNSAFE),
             )
 
 
-
-
-
 # -- BP017 ---------------------------------------------------------------------------------------
 
-_PROSE_END = frozenset('.!?…"”»)\'’')
+_PROSE_END = frozenset(".!?…\"”»)'’")
 _CHROME_END = frozenset('.!?…;,"”»')
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
 _TITLE_SKIP = ("by ", "par ", "von ", "por ", "di ", "updated", "published", "posted", "publié", "mis à jour")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _chrome_verbs() -> frozenset[str]:
     return frozenset(phrases(FAMILY, "page-chrome", "verbs"))
 
@@ -1003,7 +998,14 @@ class PageChrome(Rule):
     code = "BP017"
     name = "page-chrome"
     fix_applicability = Applicability.UNSAFE
-    default_options = {"min-lines": 3, "max-words": 5, "max-words-below": 4, "max-line-length": 50, "min-paragraph-length": 120, "min-paragraphs": 2}
+    default_options = {
+        "min-lines": 3,
+        "max-words": 5,
+        "max-words-below": 4,
+        "max-line-length": 50,
+        "min-paragraph-length": 120,
+        "min-paragraphs": 2,
+    }
     options_schema = {
         "type": "object",
         "properties": {
@@ -1041,11 +1043,15 @@ class PageChrome(Rule):
         lines = doc.lines
         # The first and the last paragraph, each found from its end of the text (no full scan
         # unless more than two paragraphs are required).
-        first_body = next((line.index for line in lines if len(line.text) >= min_length and _is_paragraph(line.text, min_length)), -1)
+        first_body = next(
+            (line.index for line in lines if len(line.text) >= min_length and _is_paragraph(line.text, min_length)), -1
+        )
         if first_body < 0:
             return
         last_body = next(
-            line.index for line in reversed(lines) if len(line.text) >= min_length and _is_paragraph(line.text, min_length)
+            line.index
+            for line in reversed(lines)
+            if len(line.text) >= min_length and _is_paragraph(line.text, min_length)
         )
         needed = options["min-paragraphs"]
         if needed > 1 and (
@@ -1087,7 +1093,7 @@ class PageChrome(Rule):
                 yield self.finding(
                     start,
                     end,
-                    f"{len(run)} lines of page chrome (\"{_quote(shown, 60)}\") {zone} the article",
+                    f'{len(run)} lines of page chrome ("{_quote(shown, 60)}") {zone} the article',
                     self.line_deletion(doc, first, last_index, "Delete the page-chrome lines", Applicability.UNSAFE),
                 )
 

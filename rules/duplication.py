@@ -17,6 +17,7 @@ from operator import attrgetter, contains, eq, itemgetter, ne
 from typing import Any
 
 import regex
+
 from newslint import Applicability, Document, Finding, Rule
 
 # How many earlier places of one paragraph are tried as the start of a copied block: enough for real

@@ -516,7 +516,7 @@ class InvisibleCharacter(Rule):
             "allow": {
                 "type": "array",
                 "items": {"type": "string", "pattern": "^U\\+[0-9A-Fa-f]{4,6}$"},
-                "description": "Code points (\"U+00AD\") a corpus uses on purpose, never flagged (soft "
+                "description": 'Code points ("U+00AD") a corpus uses on purpose, never flagged (soft '
                 "hyphens some German publishers author, say).",
             }
         },

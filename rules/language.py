@@ -40,10 +40,15 @@ def lexicons() -> dict[str, Lexicon]:
     found: dict[str, Lexicon] = {}
     for lang, tables in family_tables(FAMILY).items():
         table = tables.get("foreign-language-line", {})
-        lists = {key: frozenset(word.casefold() for word in table.get(key, ())) for key in ("function-words", "furniture", "words")}
+        lists = {
+            key: frozenset(word.casefold() for word in table.get(key, ()))
+            for key in ("function-words", "furniture", "words")
+        }
         if any(lists.values()):
             found[lang] = Lexicon(
-                lists["function-words"], lists["furniture"], lists["function-words"] | lists["furniture"] | lists["words"]
+                lists["function-words"],
+                lists["furniture"],
+                lists["function-words"] | lists["furniture"] | lists["words"],
             )
     return found
 
@@ -60,9 +65,7 @@ def line_words(text: str) -> list[str] | None:
     if tokens and tokens[0][0].islower() and not _known_anywhere(tokens[0].casefold()):
         return None
     return [
-        token
-        for token in tokens
-        if len(token) >= 2 and token.isalpha() and not (len(token) <= 3 and token.isupper())
+        token for token in tokens if len(token) >= 2 and token.isalpha() and not (len(token) <= 3 and token.isupper())
     ]
 
 
@@ -218,7 +221,9 @@ class ForeignLanguageLine(Rule):
                 line.start,
                 line.end,
                 f"Line in {_NAMES.get(other, other)} in a {_NAMES.get(language, language)} text: “{shown}”",
-                self.line_deletion(doc, line.index, line.index, "Delete the foreign-language line", Applicability.UNSAFE),
+                self.line_deletion(
+                    doc, line.index, line.index, "Delete the foreign-language line", Applicability.UNSAFE
+                ),
                 language=other,
             )
 

@@ -102,7 +102,9 @@ class WhitespaceHygiene(Rule):
         # A JSONL record's text is a field value, not a file: it has no final newline to miss.
         if doc.record is None and not text.endswith("\n") and not lines[-1].is_blank:
             end = len(text)
-            yield self.finding(end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n")))
+            yield self.finding(
+                end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n"))
+            )
 
     def _trailing_space(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -176,15 +178,18 @@ class WhitespaceHygiene(Rule):
                 continue
             if is_crlf:
                 yield self.finding(
-                    line.end, line.end_break, "CRLF line end in a text that mostly uses LF",
+                    line.end,
+                    line.end_break,
+                    "CRLF line end in a text that mostly uses LF",
                     Fix.safe("Use LF", Edit(line.end, line.end_break, "\n")),
                 )
             else:
                 yield self.finding(
-                    line.end, line.end_break, "LF line end in a text that mostly uses CRLF",
+                    line.end,
+                    line.end_break,
+                    "LF line end in a text that mostly uses CRLF",
                     Fix.safe("Use CRLF", Edit(line.end, line.end_break, "\r\n")),
                 )
-
 
 
 # -- LAY001 ------------------------------------------------------------------------------------
@@ -202,9 +207,7 @@ _LABEL_WORD = regex.compile(r"[\p{L}’'\-]+")
 # between) and before horizontal space and a letter. A superset of its matches, in plain `re`
 # from the rare ":" (``\\w`` covers \\p{L}, ``[^\\W\\d_]`` covers \\p{Lu}).
 _H = "\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
-_HEADING_COLON = re.compile(
-    rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])"
-)
+_HEADING_COLON = re.compile(rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])")
 
 
 def _is_heading_label(label: str) -> bool:
@@ -301,7 +304,9 @@ class WallOfText(Rule):
                 if index not in headings and lengths[index] >= heading_min:
                     headings[index] = text[match.start("label") : colon + 1]
         # Only the long lines and the lines with a heading (C-level map, no loop over every line).
-        reported = set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if longest >= max_length else set()
+        reported = (
+            set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if longest >= max_length else set()
+        )
         reported.update(headings)
         for index in sorted(reported):
             line = doc.lines[index]
@@ -335,10 +340,14 @@ _UPPER = regex.compile(r"\p{Lu}")
 # U+0080-U+00BF (lead byte 0xC2: no small letter there but "µ"), "L" another non-ASCII character
 # (maybe a small letter), "." anything else.
 _GLUE_CLASSES = bytes(
-    ord("U") if 65 <= byte <= 90
-    else ord("l") if 97 <= byte <= 122
-    else ord("p") if byte == 0xC2
-    else ord("L") if byte >= 0xC0
+    ord("U")
+    if 65 <= byte <= 90
+    else ord("l")
+    if 97 <= byte <= 122
+    else ord("p")
+    if byte == 0xC2
+    else ord("L")
+    if byte >= 0xC0
     else ord(".")
     for byte in range(256)
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import regex
@@ -55,7 +55,7 @@ def _wire_pattern() -> re.Pattern[str] | regex.Pattern[str] | None:
 _H = "[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stdlib_wire() -> re.Pattern[str] | None:
     """The wire patterns compiled with `re` (several times faster than `regex` on the lines the
     triggers select) when they use nothing but the syntax both engines read alike; else None."""
@@ -118,7 +118,7 @@ def _trie(words: list[str], any_case: bool) -> str:
     return emit(root)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _label_triggers() -> re.Pattern[str] | None:
     """Line starts that may be attribution labels: a newline, bullets, a label's first word."""
     words = _words("keywords")
@@ -135,7 +135,7 @@ def _byte_atom(char: str) -> bytes:
     return forms[0] if len(forms) == 1 else b"(?:" + b"|".join(forms) + b")"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _label_byte_triggers() -> re.Pattern[bytes] | None:
     """:func:`_label_triggers` as a bytes pattern on ``lowered_bytes``: a line break, the label
     prefix, then a keyword. Same lines, several times faster (the case-blind ``[sS]`` branches of
@@ -206,7 +206,7 @@ class _WireNeeds:
         return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wire_needs() -> _WireNeeds | None:
     """The wire patterns' ``wire-needs``, or None (search every keyword line) unless every pattern
     has its list and the patterns run on `re`, whose case-blind letters the lists spell out."""
@@ -232,7 +232,7 @@ def _wire_needs() -> _WireNeeds | None:
     return _WireNeeds(texts, tuple(needs["end"]), tuple(lowers))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wire_triggers() -> re.Pattern[str] | None:
     words = _words("wire-keywords")
     return re.compile(_trie(words, False)) if words else None
@@ -402,7 +402,7 @@ def _quote(text: str, width: int = 60) -> str:
 _LINE_LENGTH_OPTION = {
     "type": "integer",
     "minimum": 20,
-    "description": "Longer lines that start like an attribution (\"Source: …\") are running text, not a source line.",
+    "description": 'Longer lines that start like an attribution ("Source: …") are running text, not a source line.',
 }
 
 _EXAMPLES = {

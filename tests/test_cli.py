@@ -341,6 +341,7 @@ def test_a_failure_while_writing_keeps_the_original_and_removes_the_temporary_fi
 def test_cli_reports_a_failed_write_and_exits_2_with_the_file_intact(tmp_path, monkeypatch):
     target = tmp_path / "a.txt"
     target.write_text(DIRTY, encoding="utf-8")
+
     def failing_replace(source, destination):
         raise OSError(28, "No space left on device")
 
@@ -462,7 +463,13 @@ def test_a_crashing_rule_is_reported_once_exits_2_and_the_other_rules_still_run(
     (tmp_path / "a.txt").write_text(DIRTY, encoding="utf-8")
     for extra in ([], ["--fix"]):
         result = run(
-            "check", str(tmp_path / "a.txt"), "--isolated", "--select", "LAY003,TST009", "--output-format", "concise",
+            "check",
+            str(tmp_path / "a.txt"),
+            "--isolated",
+            "--select",
+            "LAY003,TST009",
+            "--output-format",
+            "concise",
             *extra,
         )
         assert result.exit_code == 2
@@ -483,8 +490,7 @@ def test_a_refused_fix_is_reported_and_the_file_is_left_alone(tmp_path, monkeypa
     assert result.exit_code == 1
     assert (
         f"newslint: warning: {tmp_path / 'a.txt'}:2:8: TST005 fix refused: "
-        "it deletes text outside the span of its finding"
-        in result.stderr
+        "it deletes text outside the span of its finding" in result.stderr
     )
     assert (tmp_path / "a.txt").read_text("utf-8") == text
 
@@ -547,11 +553,23 @@ def test_rule_all_as_json():
     rows = json.loads(run("rule", "--all", "--output-format", "json").stdout)
     assert [row["code"] for row in rows] == ["BP001", "DUP001", "LAY003"]
     assert set(rows[2]) == {
-        "code", "name", "family", "summary", "default", "severity", "fixable", "fix_applicability", "options"
+        "code",
+        "name",
+        "family",
+        "summary",
+        "default",
+        "severity",
+        "fixable",
+        "fix_applicability",
+        "options",
     }
     assert {key: rows[2][key] for key in ("code", "name", "family", "default", "fixable", "fix_applicability")} == {
-        "code": "LAY003", "name": "whitespace-hygiene", "family": "LAY",
-        "default": True, "fixable": True, "fix_applicability": "safe",
+        "code": "LAY003",
+        "name": "whitespace-hygiene",
+        "family": "LAY",
+        "default": True,
+        "fixable": True,
+        "fix_applicability": "safe",
     }
     assert rows[2]["summary"] and "max-blank-lines" in rows[2]["options"]
 
@@ -599,12 +617,20 @@ def test_help_and_version_exit_0():
 def test_end_to_end_check_of_the_seeds_in_a_subprocess_with_the_installed_rules():
     completed = subprocess.run(
         [sys.executable, "-m", "newslint", "check", str(SEEDS), "--isolated", *SELECT, "--output-format", "concise"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 1, completed.stderr
     lines = completed.stdout.splitlines()
     assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == [
-        "BP001", "LAY003", "DUP001", "LAY003", "LAY003", "LAY003", "LAY003",
+        "BP001",
+        "LAY003",
+        "DUP001",
+        "LAY003",
+        "LAY003",
+        "LAY003",
+        "LAY003",
     ]
     assert lines[-1] == "Found 7 findings (7 fixable with `--fix`)."
 
@@ -612,7 +638,9 @@ def test_end_to_end_check_of_the_seeds_in_a_subprocess_with_the_installed_rules(
 def test_end_to_end_stdin_fix_in_a_subprocess():
     completed = subprocess.run(
         [sys.executable, "-m", "newslint", "check", "-", "--stdin-filename", "x.txt", "--isolated", *SELECT, "--fix"],
-        input=DIRTY.encode("utf-8"), capture_output=True, timeout=120,
+        input=DIRTY.encode("utf-8"),
+        capture_output=True,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.decode("utf-8") == DIRTY.replace(".   \n", ".\n")

@@ -52,8 +52,14 @@ def _rule(code: str, name: str, enabled: bool = True, fix: Applicability | None 
     return type(
         name.title().replace("-", ""),
         (Rule,),
-        {"__doc__": name, "code": code, "name": name, "default_enabled": enabled, "fix_applicability": fix,
-         "check": lambda self, doc, options: iter(())},
+        {
+            "__doc__": name,
+            "code": code,
+            "name": name,
+            "default_enabled": enabled,
+            "fix_applicability": fix,
+            "check": lambda self, doc, options: iter(()),
+        },
     )
 
 
@@ -86,7 +92,7 @@ def chosen(**settings) -> list[str]:
         ({"extend-safe-fixes": ["ZZZ"]}, "cfg.toml: extend-safe-fixes[0]: 'ZZZ' is not a rule code"),
         (
             {"per-file-ignores": {"news/*.txt": ["ZZZ"]}},
-            'cfg.toml: per-file-ignores."news/*.txt"[0]: \'ZZZ\' is not a rule code',
+            "cfg.toml: per-file-ignores.\"news/*.txt\"[0]: 'ZZZ' is not a rule code",
         ),
         ({"per-file-ignores": {"*.txt": "AAA"}}, "cfg.toml: per-file-ignores.\"*.txt\": 'AAA' is not of type 'array'"),
         ({"rules": {"ZZZ999": {}}}, "cfg.toml: rules.ZZZ999: 'ZZZ999' is not a known rule code or name"),
@@ -362,10 +368,18 @@ def test_with_cli_select_drops_the_configured_extend_select_but_keeps_ignores():
 def test_settings_from_a_full_table():
     settings = settings_from_mapping(
         {
-            "select": ["AAA"], "extend-select": ["BBB001"], "ignore": ["AAA003"],
-            "per-file-ignores": {"*.md": ["AAA001"]}, "fixable": ["ALL"], "unfixable": ["BBB"],
-            "extend-safe-fixes": ["AAA002"], "extend-unsafe-fixes": ["AAA001"], "language": "fr",
-            "include": ["*.txt"], "exclude": ["old"], "extend-exclude": ["tmp"],
+            "select": ["AAA"],
+            "extend-select": ["BBB001"],
+            "ignore": ["AAA003"],
+            "per-file-ignores": {"*.md": ["AAA001"]},
+            "fixable": ["ALL"],
+            "unfixable": ["BBB"],
+            "extend-safe-fixes": ["AAA002"],
+            "extend-unsafe-fixes": ["AAA001"],
+            "language": "fr",
+            "include": ["*.txt"],
+            "exclude": ["old"],
+            "extend-exclude": ["tmp"],
         },
         RULES,
         source="cfg.toml",

@@ -186,7 +186,11 @@ class UnsafeUpper(_PatternRule):
     def check(self, doc, options):
         for finding in super().check(doc, options):
             yield Finding(
-                finding.code, finding.name, finding.message, finding.start, finding.end,
+                finding.code,
+                finding.name,
+                finding.message,
+                finding.start,
+                finding.end,
                 fix=finding.fix.with_applicability(Applicability.UNSAFE),
             )
 
@@ -205,7 +209,11 @@ class DisplayOnly(_PatternRule):
     def check(self, doc, options):
         for finding in super().check(doc, options):
             yield Finding(
-                finding.code, finding.name, finding.message, finding.start, finding.end,
+                finding.code,
+                finding.name,
+                finding.message,
+                finding.start,
+                finding.end,
                 fix=finding.fix.with_applicability(Applicability.DISPLAY_ONLY),
             )
 
@@ -289,8 +297,22 @@ class OptionRule(Rule):
 
 
 TEST_RULES = [
-    UpperAB, UpperBC, DeleteXX, FinalPeriod, GreedyFix, WipeOut, NoiseLine, Exclaim, Crashing,
-    UnsafeUpper, DisplayOnly, NoOpFix, WordCount, CrashingCorpus, OptionRule, PastTheEnd,
+    UpperAB,
+    UpperBC,
+    DeleteXX,
+    FinalPeriod,
+    GreedyFix,
+    WipeOut,
+    NoiseLine,
+    Exclaim,
+    Crashing,
+    UnsafeUpper,
+    DisplayOnly,
+    NoOpFix,
+    WordCount,
+    CrashingCorpus,
+    OptionRule,
+    PastTheEnd,
 ]
 RULESET = RuleSet.from_classes(TEST_RULES)
 

@@ -86,13 +86,41 @@ def sample() -> list[Diagnostic]:
     doc = Document(TEXT, "dir/Mon article é.txt")
     record = Document("Texte  \n", "corpus.jsonl", record="rec-1", meta={"url": "u"})
     return [
-        Diagnostic(doc, Finding("TST001", "spam-word", 'Spam "SPAM", 100%\nnext', SPAM, SPAM + 4,
-                                fix=Fix.safe("Delete it", Edit.delete(SPAM - 1, SPAM + 4)))),
+        Diagnostic(
+            doc,
+            Finding(
+                "TST001",
+                "spam-word",
+                'Spam "SPAM", 100%\nnext',
+                SPAM,
+                SPAM + 4,
+                fix=Fix.safe("Delete it", Edit.delete(SPAM - 1, SPAM + 4)),
+            ),
+        ),
         Diagnostic(doc, Finding("TST002", "ab-word", "ab: a, b", TEXT.index("ab"), len(TEXT), severity=Severity.INFO)),
-        Diagnostic(doc, Finding("TST001", "spam-word", "Unsafe one", 0, 4,
-                                fix=Fix.unsafe("Upper", Edit(0, 4, "CAFÉ"), Edit.insert(len(TEXT), "\n")))),
-        Diagnostic(record, Finding("TST002", "ab-word", "Trailing", 5, 7, severity=Severity.ERROR,
-                                   fix=Fix(  "Show", Applicability.DISPLAY_ONLY, (Edit.delete(5, 7),)))),
+        Diagnostic(
+            doc,
+            Finding(
+                "TST001",
+                "spam-word",
+                "Unsafe one",
+                0,
+                4,
+                fix=Fix.unsafe("Upper", Edit(0, 4, "CAFÉ"), Edit.insert(len(TEXT), "\n")),
+            ),
+        ),
+        Diagnostic(
+            record,
+            Finding(
+                "TST002",
+                "ab-word",
+                "Trailing",
+                5,
+                7,
+                severity=Severity.ERROR,
+                fix=Fix("Show", Applicability.DISPLAY_ONLY, (Edit.delete(5, 7),)),
+            ),
+        ),
     ]
 
 
@@ -183,7 +211,12 @@ def test_sarif_has_the_required_properties():
     (location,) = first["locations"]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "dir/Mon%20article%20%C3%A9.txt"
     assert location["physicalLocation"]["region"] == {
-        "startLine": 1, "startColumn": 8, "endLine": 1, "endColumn": 12, "charOffset": SPAM, "charLength": 4,
+        "startLine": 1,
+        "startColumn": 8,
+        "endLine": 1,
+        "endColumn": 12,
+        "charOffset": SPAM,
+        "charLength": 4,
     }
     (change,) = first["fixes"][0]["artifactChanges"]
     assert change["replacements"] == [

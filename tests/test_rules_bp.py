@@ -129,8 +129,16 @@ def test_related_content_span_is_the_line_and_fix_keeps_article():
 
 @pytest.mark.parametrize(
     "line",
-    ["Leave a Comment", "Laisser un commentaire", "0 commentaire", "12 comments", "Post a comment",
-     "Comments are closed.", "Ajouter un commentaire", "(42) Comments"],
+    [
+        "Leave a Comment",
+        "Laisser un commentaire",
+        "0 commentaire",
+        "12 comments",
+        "Post a comment",
+        "Comments are closed.",
+        "Ajouter un commentaire",
+        "(42) Comments",
+    ],
 )
 def test_comments_widget_flags_widget_lines(line):
     assert codes(ARTICLE + line + "\nSuite de l’article, bien entendu.\n") == [("BP003", 4)]
@@ -183,8 +191,14 @@ def test_share_widget_ignores_article_lines(text):
 
 @pytest.mark.parametrize(
     "line",
-    ["Abonnez-vous", "Cet article est réservé aux abonnés", "Sign up for our newsletter", "Subscribe now",
-     "Il vous reste 80 % de cet article à lire.", "Subscribe to the Morning Review newsletter"],
+    [
+        "Abonnez-vous",
+        "Cet article est réservé aux abonnés",
+        "Sign up for our newsletter",
+        "Subscribe now",
+        "Il vous reste 80 % de cet article à lire.",
+        "Subscribe to the Morning Review newsletter",
+    ],
 )
 def test_subscription_prompt_flags_prompt_lines(line):
     assert codes(ARTICLE + line + "\n" + ARTICLE) == [("BP005", 4)]
@@ -226,8 +240,12 @@ def test_cookie_banner_and_its_button_are_one_finding():
 
 @pytest.mark.parametrize(
     "line",
-    ["Nous utilisons des cookies pour améliorer votre expérience.", "Accept all cookies", "Gérer mes préférences",
-     "En poursuivant votre navigation sur ce site, vous acceptez l’utilisation de cookies."],
+    [
+        "Nous utilisons des cookies pour améliorer votre expérience.",
+        "Accept all cookies",
+        "Gérer mes préférences",
+        "En poursuivant votre navigation sur ce site, vous acceptez l’utilisation de cookies.",
+    ],
 )
 def test_cookie_consent_flags_banner_lines(line):
     assert codes(ARTICLE + line + "\n" + ARTICLE) == [("BP006", 4)]
@@ -235,8 +253,12 @@ def test_cookie_consent_flags_banner_lines(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Accept", "Cookies", "The story behind the first batch of cookies baked in space.",
-     "It is mandatory, the regulator said, to obtain consent before cookies are stored."],
+    [
+        "Accept",
+        "Cookies",
+        "The story behind the first batch of cookies baked in space.",
+        "It is mandatory, the regulator said, to obtain consent before cookies are stored.",
+    ],
 )
 def test_cookie_consent_ignores_lone_buttons_and_article_lines(line):
     assert codes(ARTICLE + line + "\n" + ARTICLE, "BP006") == []
@@ -303,7 +325,12 @@ def test_main_phrases_belong_to_one_rule_only():
 
 def test_pattern_heads_expand_literal_prefixes():
     assert pattern_heads(r"(?:à |a )?lire (?:aussi|également)\b") == {
-        "à lire aussi", "à lire également", "a lire aussi", "a lire également", "lire aussi", "lire également",
+        "à lire aussi",
+        "à lire également",
+        "a lire aussi",
+        "a lire également",
+        "lire aussi",
+        "lire également",
     }
     assert pattern_heads(r"\d+ (?:comments?|replies)") == {"\x00 comment", "\x00 replies"}
     with pytest.raises(ValueError):
@@ -313,8 +340,13 @@ def test_pattern_heads_expand_literal_prefixes():
 def test_every_widget_pattern_line_is_found_by_the_scan():
     # The scan must reach the lines the patterns describe: one sample per pattern family.
     data = widget_data()
-    samples = ["10 comments", "More from the Los Angeles Times", "This website uses cookies to improve things.",
-               "Sign up for our daily newsletter", "Follow us on Twitter"]
+    samples = [
+        "10 comments",
+        "More from the Los Angeles Times",
+        "This website uses cookies to improve things.",
+        "Sign up for our daily newsletter",
+        "Follow us on Twitter",
+    ]
     for sample in samples:
         assert data.may_be_widget(sample), sample
         assert data.classify(sample) is not None, sample
@@ -344,8 +376,15 @@ FOOTER_ARTICLE = "Le conseil municipal a voté le budget mardi soir après un lo
 
 
 @pytest.mark.parametrize(
-    "line", ["Privacy Policy", "Mentions légales", "© 2019 Example Media, Inc.", "Copyright 2019 X. All rights reserved.",
-             "Tous droits réservés", "Impressum"],
+    "line",
+    [
+        "Privacy Policy",
+        "Mentions légales",
+        "© 2019 Example Media, Inc.",
+        "Copyright 2019 X. All rights reserved.",
+        "Tous droits réservés",
+        "Impressum",
+    ],
 )
 def test_legal_footer_flags_footer_lines(line):
     findings = lint_text(FOOTER_ARTICLE + line + "\n", "BP014")
@@ -361,8 +400,10 @@ def test_legal_footer_companion_goes_with_footer_but_not_alone():
 
 
 def test_legal_footer_ignores_sentences_about_privacy_and_copyright():
-    text = (FOOTER_ARTICLE + "The privacy policy of the app was changed last year, critics said.\n"
-            "Copyright law protects the work of journalists.\n© Reuters\n")
+    text = (
+        FOOTER_ARTICLE + "The privacy policy of the app was changed last year, critics said.\n"
+        "Copyright law protects the work of journalists.\n© Reuters\n"
+    )
     assert lint_text(text, "BP014") == []
 
 
@@ -402,7 +443,12 @@ def test_skip_link_ignores_article_sentence():
 
 def test_new_widget_rules_say_nothing_on_seeds():
     for seed in ("000", "001", "002", "003", "004"):
-        assert lint_text(seed_text(seed), "BP014") == lint_text(seed_text(seed), "BP015") == lint_text(seed_text(seed), "BP016") == []
+        assert (
+            lint_text(seed_text(seed), "BP014")
+            == lint_text(seed_text(seed), "BP015")
+            == lint_text(seed_text(seed), "BP016")
+            == []
+        )
 
 
 # -- the scan works on bytes and string scans, not doc.lines: spans must still be the lines' ------

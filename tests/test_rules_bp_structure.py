@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import fix_text, line_of, lint_text, seed_text
 
 from newslint.rules.boilerplate_structure import RULES
-from conftest import fix_text, line_of, lint_text, seed_text
 
 CODES = ("BP007", "BP008", "BP009", "BP010", "BP011", "BP012", "BP017")
 
@@ -404,14 +404,18 @@ def test_page_chrome_keeps_a_short_title_ending_the_run_above_the_body():
 
 
 def test_page_chrome_keeps_a_title_cut_in_pieces_at_the_end_of_the_run():
-    text = HEADER + "Structural Funds: Commission agrees\n€ 747 million education and training package for Sweden\n" + BODY
+    text = (
+        HEADER + "Structural Funds: Commission agrees\n€ 747 million education and training package for Sweden\n" + BODY
+    )
     fixed = fix_text(text, "BP017", unsafe=True)
     assert fixed.startswith("Structural Funds: Commission agrees\n€ 747 million")
 
 
 def test_section_headings_between_paragraphs_are_not_page_chrome():
     paragraphs = BODY.splitlines()
-    text = "\n\n".join([paragraphs[0], "Background", "Reactions", "What comes next", paragraphs[1], paragraphs[2]]) + "\n"
+    text = (
+        "\n\n".join([paragraphs[0], "Background", "Reactions", "What comes next", paragraphs[1], paragraphs[2]]) + "\n"
+    )
     assert lint_text(text, "BP017") == []
 
 

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from conftest import fix_text, line_of, lint_text, seed_text
+
 from newslint import Applicability, Document
 from newslint.rules import duplication
 from newslint.rules.duplication import (

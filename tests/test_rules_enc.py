@@ -26,7 +26,9 @@ def test_no_encoding_finding_on_any_seed(prefix):
 def test_rules_have_documentation_sections_in_order():
     for rule in RULES:
         doc = rule.documentation()
-        positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
+        positions = [
+            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
+        ]
         assert positions == sorted(positions), rule.code
 
 

@@ -25,7 +25,9 @@ def test_foreign_line_is_off_by_default():
     assert "LANG001" not in [f.code for f in lint_text(seed_text("002"))]
 
 
-@pytest.mark.parametrize("line", ["by Sara", "You may also like", "Leave a Comment", "Home", "Skip to content", "Read more"])
+@pytest.mark.parametrize(
+    "line", ["by Sara", "You may also like", "Leave a Comment", "Home", "Skip to content", "Read more"]
+)
 def test_foreign_line_flags_english_residue_in_a_french_text(line):
     text = french_with(line)
     (finding,) = lint_text(text, "LANG001", language="fr")
@@ -93,7 +95,9 @@ def test_foreign_line_german_residue_in_an_english_text():
     assert all(f.data["language"] == "de" for f in findings)
 
 
-@pytest.mark.parametrize("line", ["War", "Die Hard", "Come Together", "Car Deals", "Mon 18 Nov 2019", "9:24 pm ET", "al-Tanf"])
+@pytest.mark.parametrize(
+    "line", ["War", "Die Hard", "Come Together", "Car Deals", "Mon 18 Nov 2019", "9:24 pm ET", "al-Tanf"]
+)
 def test_foreign_line_english_homographs_stay_english(line):
     text = f"The company said on Monday that it would publish its models.\n{line}\nIt was the first release.\n"
     assert lint_text(text, "LANG001", language="en") == []

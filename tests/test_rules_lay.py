@@ -200,7 +200,10 @@ def test_whitespace_blank_lines_at_start_and_end():
     text = "\n\nUn.\n\n\n"
     findings = lint_text(text, "LAY003")
     messages = {(f.start, f.end): f.message for f in findings}
-    assert messages == {(0, 2): "2 blank lines at the start of the text", (6, 8): "2 blank lines at the end of the text"}
+    assert messages == {
+        (0, 2): "2 blank lines at the start of the text",
+        (6, 8): "2 blank lines at the end of the text",
+    }
     assert fix_text(text, "LAY003") == "Un.\n"
 
 
@@ -293,7 +296,9 @@ def test_layout_rules_document_four_sections_and_validate_their_options(rule):
 
 def test_blank_runs_count_white_space_only_lines_and_report_each_surplus_run():
     text = "Un.\n\n \n\t\nDeux.\n\nTrois.\n\n\n\nQuatre.\n \n"
-    messages = [(f.message, text[f.start : f.end]) for f in lint_text(text, "LAY003") if not f.message.startswith("White")]
+    messages = [
+        (f.message, text[f.start : f.end]) for f in lint_text(text, "LAY003") if not f.message.startswith("White")
+    ]
     assert messages == [
         ("3 blank lines in a row (at most 1)", " \n\t\n"),
         ("3 blank lines in a row (at most 1)", "\n\n"),

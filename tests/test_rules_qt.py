@@ -143,7 +143,7 @@ def test_german_low_high_quotes_are_balanced():
 
 
 def test_quote_closed_with_another_style_is_one_finding_at_the_opening_mark():
-    text = "He called it “a disaster\" and left.\n"
+    text = 'He called it “a disaster" and left.\n'
     (finding,) = lint_text(text, "QT001")
     assert text[finding.start] == "“"
     assert "closed with" in finding.message
@@ -385,7 +385,9 @@ def test_every_qt_rule_has_the_four_documentation_sections():
     assert [rule.code for rule in RULES] == list(QT_CODES)
     for rule in RULES:
         doc = rule.documentation()
-        positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
+        positions = [
+            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
+        ]
         assert positions == sorted(positions)
         assert not any(rule.default_options.keys() - rule.options_schema["properties"].keys())
 

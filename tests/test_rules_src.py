@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import fix_text, lint_text, line_of, seed_text
+from conftest import fix_text, line_of, lint_text, seed_text
 
 from newslint import Severity
 from newslint.rules.sources import RULES
@@ -48,7 +48,9 @@ def test_seed_003_bare_source_name_is_weak_on_line_9_only():
 def test_rules_have_documentation_sections_in_order():
     for rule in RULES:
         doc = rule.documentation()
-        positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
+        positions = [
+            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
+        ]
         assert positions == sorted(positions), rule.code
 
 
@@ -65,9 +67,9 @@ def test_missing_source_is_info_at_offset_zero_and_shows_a_source_line():
 
 
 def test_mention_inside_a_sentence_is_not_a_source():
-    assert codes(lint_text("L’annonce a été rapportée par Reuters et selon l’AFP, le bilan est lourd.\n", "SRC001")) == [
-        "SRC001"
-    ]
+    assert codes(
+        lint_text("L’annonce a été rapportée par Reuters et selon l’AFP, le bilan est lourd.\n", "SRC001")
+    ) == ["SRC001"]
 
 
 @pytest.mark.parametrize(
@@ -166,6 +168,7 @@ def test_source_with_article_url_is_not_weak():
 
 def test_wire_patterns_run_on_the_standard_re_engine_with_the_same_matches():
     import regex
+
     from newslint.rules._data import pattern
     from newslint.rules.sources import _stdlib_wire
 
