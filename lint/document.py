@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, NamedTuple
 
 from .language import guess_language
@@ -123,34 +124,30 @@ class Document:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        # One C-level split, then offsets by arithmetic: a large corpus has millions of lines and
-        # this is the first cost of every document.
+        # One C-level split, offsets by C-level arithmetic, tuples built by map(): a large corpus
+        # has millions of lines and this is the first cost of every document.
         text = self.text
         parts = text.split("\n")
         ends_with_break = parts[-1] == ""
         if ends_with_break:
             parts.pop()  # no line after a final line break (nor in an empty text)
-        starts = [0, *accumulate(len(part) + 1 for part in parts)]
-        make = tuple.__new__
+        lengths = list(map(len, parts))
+        breaks = list(accumulate(map(add, lengths, repeat(1))))
+        starts = [0, *breaks]
+        starts.pop()
+        if breaks and not ends_with_break:
+            breaks[-1] -= 1  # the last line has no break
         if "\r" in text:
-            lines = [
-                make(Line, (i, s, s + len(p) - 1, s + len(p) + 1, p[:-1]))
-                if p.endswith("\r")
-                else make(Line, (i, s, s + len(p), s + len(p) + 1, p))
-                for i, (s, p) in enumerate(zip(starts, parts, strict=False))
-            ]
+            last = len(parts) - 1
+            ends = []
+            for index, (start, part) in enumerate(zip(starts, parts, strict=True)):
+                # A "\r" before the "\n" belongs to the break; one ending the last line is text.
+                if part.endswith("\r") and (index < last or ends_with_break):
+                    parts[index] = part[:-1]
+                ends.append(start + len(parts[index]))
         else:
-            lines = [
-                make(Line, (i, s, s + len(p), s + len(p) + 1, p))
-                for i, (s, p) in enumerate(zip(starts, parts, strict=False))
-            ]
-        if lines and not ends_with_break:
-            last = lines[-1]
-            # The last line has no break; a lone "\r" ending it is text, not half of a CRLF.
-            lines[-1] = make(
-                Line, (last.index, last.start, last.start + len(parts[-1]), last.start + len(parts[-1]), parts[-1])
-            )
-        return tuple(lines)
+            ends = list(map(add, starts, lengths))
+        return tuple(map(tuple.__new__, repeat(Line), zip(range(len(parts)), starts, ends, breaks, parts, strict=True)))
 
     @cached_property
     def line_starts(self) -> list[int]:
