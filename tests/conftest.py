@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 from pathlib import Path
 
 import pytest
 
-from newslint import Applicability, Document, Finding, Linter
+from newslint import Applicability, Document, Finding, Linter, cli
 from newslint.config import Settings
-from newslint.registry import default_ruleset
+from newslint.registry import RuleSet, default_ruleset, discover
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -45,3 +47,22 @@ def line_of(text: str, offset: int) -> int:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@functools.cache
+def proof_ruleset() -> RuleSet:
+    """BP001, DUP001 and LAY003 only, whatever other families are installed: engine and CLI tests
+    pin their output on these three so that new rules never change them."""
+    families = discover(
+        [
+            importlib.metadata.EntryPoint(name=name, value=f"newslint.rules.{module}:RULES", group="newslint.rules")
+            for name, module in (("bp", "boilerplate"), ("dup", "duplication"), ("lay", "layout"))
+        ]
+    )
+    return RuleSet.from_classes(families.rules[code] for code in ("BP001", "DUP001", "LAY003"))
+
+
+@pytest.fixture
+def only_proof_rules(monkeypatch):
+    """Make the CLI see only the three proof rules (use with ``pytest.mark.usefixtures``)."""
+    monkeypatch.setattr(cli, "default_ruleset", proof_ruleset)

@@ -3,8 +3,6 @@ JSONL inputs, the rule command and the help of every option."""
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
 import json
 import os
 import shutil
@@ -16,10 +14,11 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import proof_ruleset
 
 from newslint import Applicability, Edit, Fix, Rule, cli, sources
 from newslint.cli import main
-from newslint.registry import RuleSet, discover
+from newslint.registry import RuleSet
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SELECT = ["--select", "BP001,DUP001,LAY003"]
@@ -27,25 +26,11 @@ CLEAN = "Un article propre, sans rien à redire.\n\nUn second paragraphe, lui au
 DIRTY = "Un article sur la politique locale.   \n\nLa suite de l'article, sans histoire.\n"
 
 
-@functools.cache
-def builtin_rules() -> RuleSet:
-    """BP001, DUP001 and LAY003 only, whatever other families are installed."""
-    families = discover(
-        [
-            importlib.metadata.EntryPoint(name=name, value=f"newslint.rules.{module}:RULES", group="newslint.rules")
-            for name, module in (("bp", "boilerplate"), ("dup", "duplication"), ("lay", "layout"))
-        ]
-    )
-    return RuleSet.from_classes(families.rules[code] for code in ("BP001", "DUP001", "LAY003"))
-
-
-@pytest.fixture(autouse=True)
-def only_the_three_builtin_rules(monkeypatch):
-    monkeypatch.setattr(cli, "default_ruleset", builtin_rules)
+pytestmark = pytest.mark.usefixtures("only_proof_rules")
 
 
 def with_rules(monkeypatch, *classes: type[Rule]) -> None:
-    ruleset = RuleSet.from_classes([*builtin_rules().rules.values(), *classes])
+    ruleset = RuleSet.from_classes([*proof_ruleset().rules.values(), *classes])
     monkeypatch.setattr(cli, "default_ruleset", lambda: ruleset)
 
 

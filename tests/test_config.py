@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import proof_ruleset
 
-from newslint import Applicability, Rule, cli
+from newslint import Applicability, Rule
 from newslint.cli import main
 from newslint.config import (
     ConfigError,
@@ -21,28 +20,14 @@ from newslint.config import (
     load_settings,
     settings_from_mapping,
 )
-from newslint.registry import RuleSet, discover
+from newslint.registry import RuleSet
 
 SELECT = ["--select", "BP001,DUP001,LAY003"]
 # Triggers LAY003 (trailing white space) and BP001 (redirect notice) and nothing else of the three.
 DIRTY = "Un article sur la politique locale.   \n\nRedirection en cours...\n\nSuite de l'article, sans histoire.\n"
 
 
-@functools.cache
-def builtin_rules() -> RuleSet:
-    """BP001, DUP001 and LAY003 only: the rules these tests use, whatever other families are installed."""
-    families = discover(
-        [
-            importlib.metadata.EntryPoint(name=name, value=f"newslint.rules.{module}:RULES", group="newslint.rules")
-            for name, module in (("bp", "boilerplate"), ("dup", "duplication"), ("lay", "layout"))
-        ]
-    )
-    return RuleSet.from_classes(families.rules[code] for code in ("BP001", "DUP001", "LAY003"))
-
-
-@pytest.fixture(autouse=True)
-def only_the_three_builtin_rules(monkeypatch):
-    monkeypatch.setattr(cli, "default_ruleset", builtin_rules)
+pytestmark = pytest.mark.usefixtures("only_proof_rules")
 
 
 # -- test rules for the selection semantics ------------------------------------------------------------
@@ -106,7 +91,7 @@ def test_invalid_configuration_names_the_file_the_key_path_and_what_was_expected
 
 
 def test_rule_options_are_validated_by_the_rule_options_schema():
-    ruleset = builtin_rules()
+    ruleset = proof_ruleset()
     with pytest.raises(ConfigError, match=r"^f.toml: rules\.BP001\.max-line-length: 5 is less than the minimum of 10$"):
         settings_from_mapping({"rules": {"BP001": {"max-line-length": 5}}}, ruleset, source="f.toml")
     with pytest.raises(ConfigError, match=r"rules\.redirect-notice: Additional properties are not allowed \('bogus'"):
@@ -117,7 +102,7 @@ def test_rule_options_are_validated_by_the_rule_options_schema():
 
 def test_rule_options_may_name_the_rule_by_code_or_name_and_are_stored_by_code():
     settings = settings_from_mapping(
-        {"rules": {"redirect-notice": {"max-line-length": 50}, "LAY003": {"max-blank-lines": 2}}}, builtin_rules()
+        {"rules": {"redirect-notice": {"max-line-length": 50}, "LAY003": {"max-blank-lines": 2}}}, proof_ruleset()
     )
     assert settings.rule_options == {"BP001": {"max-line-length": 50}, "LAY003": {"max-blank-lines": 2}}
 

@@ -3,8 +3,6 @@ concise text, statistics."""
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
 import json
 import re
 from pathlib import Path
@@ -13,10 +11,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity, cli
+from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity
 from newslint.cli import main
 from newslint.config import load_schema
-from newslint.registry import RuleSet, discover
 from newslint.report import (
     Diagnostic,
     artifact_uri,
@@ -39,20 +36,7 @@ SELECT = ["--select", "BP001,DUP001,LAY003"]
 URI_REFERENCE = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
 
 
-@functools.cache
-def builtin_rules() -> RuleSet:
-    families = discover(
-        [
-            importlib.metadata.EntryPoint(name=name, value=f"newslint.rules.{module}:RULES", group="newslint.rules")
-            for name, module in (("bp", "boilerplate"), ("dup", "duplication"), ("lay", "layout"))
-        ]
-    )
-    return RuleSet.from_classes(families.rules[code] for code in ("BP001", "DUP001", "LAY003"))
-
-
-@pytest.fixture(autouse=True)
-def only_the_three_builtin_rules(monkeypatch):
-    monkeypatch.setattr(cli, "default_ruleset", builtin_rules)
+pytestmark = pytest.mark.usefixtures("only_proof_rules")
 
 
 class SpamWord(Rule):
