@@ -125,5 +125,19 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
 
+def object_schema(properties: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The JSON Schema of a rule's options object: these properties and no others."""
+    return {"type": "object", "properties": dict(properties), "additionalProperties": False}
+
+
+def integer_option(description: str, minimum: int = 0, maximum: int | None = None) -> dict[str, Any]:
+    """The JSON Schema of one integer option, with the description users read in ``newslint rule``."""
+    schema: dict[str, Any] = {"type": "integer", "minimum": minimum}
+    if maximum is not None:
+        schema["maximum"] = maximum
+    schema["description"] = description
+    return schema
+
+
 def is_rule_class(obj: object) -> bool:
     return inspect.isclass(obj) and issubclass(obj, Rule) and "code" in obj.__dict__

@@ -11,6 +11,7 @@ import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.document import removal_span
+from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, pattern, phrases
 
@@ -116,17 +117,13 @@ class RedirectNotice(Rule):
     name = "redirect-notice"
     fix_applicability = Applicability.SAFE
     default_options = {"max-line-length": 200}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-line-length": {
-                "type": "integer",
-                "minimum": 10,
-                "description": "Longer lines are article text that mentions a redirect, not a notice.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-line-length": integer_option(
+                "Longer lines are article text that mentions a redirect, not a notice.", minimum=10
+            )
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         gate = _redirect_gate()
@@ -593,13 +590,7 @@ def _quote(text: str, limit: int = 50) -> str:
 
 
 def _max_length_schema(description: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            "max-line-length": {"type": "integer", "minimum": 10, "maximum": 2000, "description": description}
-        },
-        "additionalProperties": False,
-    }
+    return object_schema({"max-line-length": integer_option(description, minimum=10, maximum=2000)})
 
 
 class _WidgetRule(Rule):

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, phrases
 from .boilerplate import runs
@@ -302,17 +303,13 @@ class Breadcrumb(Rule):
     name = "breadcrumb"
     fix_applicability = Applicability.SAFE
     default_options = {"max-lines": 3}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-lines": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "How many non-blank lines at the start of the text may hold the trail.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-lines": integer_option(
+                "How many non-blank lines at the start of the text may hold the trail.", minimum=1
+            )
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         # Cheap gate: a trail starts with a navigation word, so one of the first lines must start
@@ -677,17 +674,13 @@ class SocialTeaser(Rule):
     name = "social-teaser"
     fix_applicability = Applicability.UNSAFE
     default_options = {"max-lines": 3}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-lines": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "How many non-blank lines at the start of the text are searched for a teaser.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-lines": integer_option(
+                "How many non-blank lines at the start of the text are searched for a teaser.", minimum=1
+            )
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if "#" not in doc.text or not any("#" in line for line in _head_lines(doc.text, options["max-lines"])):
@@ -890,17 +883,9 @@ class PhotoCredit(Rule):
     name = "photo-credit"
     fix_applicability = Applicability.UNSAFE
     default_options = {"max-line-length": 150}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-line-length": {
-                "type": "integer",
-                "minimum": 10,
-                "description": "Longer lines are article text, not credits.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {"max-line-length": integer_option("Longer lines are article text, not credits.", minimum=10)}
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         hits = _short_line_indexes(doc, _lines_of_kind(doc, "credit"), options["max-line-length"])

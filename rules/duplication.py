@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Finding, Rule
+from newslint.rule import integer_option, object_schema
 
 # How many earlier places of one paragraph are tried as the start of a copied block: enough for real
 # texts, and it bounds the work on pathological ones (a line repeated thousands of times).
@@ -437,17 +438,9 @@ class DuplicatedParagraph(Rule):
     name = "duplicated-paragraph"
     fix_applicability = Applicability.UNSAFE
     default_options = {"min-characters": 60}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "min-characters": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Characters a paragraph needs before its repeat is reported.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {"min-characters": integer_option("Characters a paragraph needs before its repeat is reported.", minimum=1)}
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         items = units(doc)

@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Finding, Rule
+from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables
 
@@ -185,17 +186,13 @@ class ForeignLanguageLine(Rule):
     default_enabled = False
     fix_applicability = Applicability.UNSAFE
     default_options = {"max-line-length": 80}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-line-length": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Longer lines are article text (a quotation, a passage), not residue, and are not checked.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-line-length": integer_option(
+                "Longer lines are article text (a quotation, a passage), not residue, and are not checked.", minimum=1
+            )
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         known = lexicons()

@@ -14,6 +14,7 @@ import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.language import FUNCTION_WORDS
+from newslint.rule import integer_option, object_schema
 
 from ._data import fold, phrases
 
@@ -73,17 +74,9 @@ class WhitespaceHygiene(Rule):
     name = "whitespace-hygiene"
     fix_applicability = Applicability.SAFE
     default_options = {"max-blank-lines": 1}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-blank-lines": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "How many blank lines in a row are allowed between paragraphs.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {"max-blank-lines": integer_option("How many blank lines in a row are allowed between paragraphs.", minimum=0)}
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         lines = doc.lines
@@ -635,17 +628,9 @@ class TitleCaseHeading(Rule):
     default_enabled = False
     fix_applicability = None
     default_options = {"max-length": 150}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-length": {
-                "type": "integer",
-                "minimum": 10,
-                "description": "Longer lines are not headings and are not checked.",
-            }
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {"max-length": integer_option("Longer lines are not headings and are not checked.", minimum=10)}
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         language = doc.language
