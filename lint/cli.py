@@ -302,7 +302,7 @@ def _emit(outcome: Outcome, options: dict, ruleset: RuleSet) -> None:
     if options["diff"]:
         chunks.extend(outcome.diffs)
     elif options["statistics"]:
-        chunks.append(format_statistics(diagnostics, as_json=fmt == "json"))
+        chunks.append(format_statistics(diagnostics, as_json=fmt == "json", unsafe_fixes=options["unsafe_fixes"]))
     elif not options["fix_only"]:
         chunks.append(render(fmt, diagnostics, ruleset.rules.values()))
     if options["show_fixes"] and outcome.fixed and fmt in ("full", "concise"):

@@ -192,6 +192,8 @@ class Document:
         return max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
 
     def position(self, offset: int) -> Position:
+        if offset and offset == len(self.text) and self.text.endswith("\n"):
+            return Position(len(self.lines) + 1, 1)  # after the final line break: the empty last line
         index = self.line_index_at(offset)
         line_start = self.line_starts[index] if self.lines else 0
         return Position(index + 1, offset - line_start + 1)

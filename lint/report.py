@@ -343,7 +343,10 @@ def render(fmt: str, diagnostics: Sequence[Diagnostic], rules: Iterable[type[Rul
 # -- statistics --------------------------------------------------------------------------------
 
 
-def statistics(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
+def statistics(diagnostics: Sequence[Diagnostic], unsafe_fixes: bool = False) -> list[dict[str, Any]]:
+    """Findings per code; ``fixable`` counts what ``--fix`` would apply (unsafe fixes too when
+    ``unsafe_fixes``), as ruff's statistics do."""
+    applicable = {Applicability.SAFE, Applicability.UNSAFE} if unsafe_fixes else {Applicability.SAFE}
     counts: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -351,7 +354,7 @@ def statistics(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
         finding = diagnostic.finding
         counts[finding.code] += 1
         names[finding.code] = finding.name
-        if finding.fix is not None and finding.fix.applicability is not Applicability.DISPLAY_ONLY:
+        if finding.fix is not None and finding.fix.applicability in applicable:
             fixable[finding.code] += 1
     return [
         {"code": code, "name": names[code], "count": count, "fixable": fixable[code]}
@@ -359,8 +362,8 @@ def statistics(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
     ]
 
 
-def format_statistics(diagnostics: Sequence[Diagnostic], as_json: bool) -> str:
-    rows = statistics(diagnostics)
+def format_statistics(diagnostics: Sequence[Diagnostic], as_json: bool, unsafe_fixes: bool = False) -> str:
+    rows = statistics(diagnostics, unsafe_fixes)
     if as_json:
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if not rows:

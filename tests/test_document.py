@@ -223,3 +223,9 @@ def test_language_is_guessed_unless_forced():
     assert Document("Paris Londres Berlin").language == "other"
     assert Document(english, language="de").language == "de"
     assert Document(french, language="auto").language == "fr"
+
+
+def test_the_offset_after_a_final_line_break_is_the_start_of_the_next_line():
+    doc = Document("un\ndeux\n")
+    assert doc.position(len(doc.text)) == Position(3, 1)
+    assert doc.position(len(doc.text) - 1) == Position(2, 5)

@@ -323,15 +323,21 @@ def test_render_dispatches_every_format_and_rejects_unknown_ones():
 
 def test_statistics_text_counts_per_rule_most_frequent_first():
     assert format_statistics(sample(), as_json=False).splitlines() == [
-        "2\tTST001\tspam-word\t[2 fixable]",
+        "2\tTST001\tspam-word\t[1 fixable]",
         "2\tTST002\tab-word",
     ]
     assert format_statistics([], as_json=False) == ""
 
 
+def test_statistics_count_unsafe_fixes_as_fixable_only_with_unsafe_fixes():
+    assert format_statistics(sample(), as_json=False, unsafe_fixes=True).splitlines()[0] == (
+        "2\tTST001\tspam-word\t[2 fixable]"
+    )
+
+
 def test_statistics_json_lists_code_name_count_and_fixable():
     assert json.loads(format_statistics(sample(), as_json=True)) == [
-        {"code": "TST001", "name": "spam-word", "count": 2, "fixable": 2},
+        {"code": "TST001", "name": "spam-word", "count": 2, "fixable": 1},
         {"code": "TST002", "name": "ab-word", "count": 2, "fixable": 0},
     ]
 
