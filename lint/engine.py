@@ -178,12 +178,9 @@ class Linter:
         plan = plan or self.plan(document.path)
         result = FixResult(document)
         refused_seen: set[tuple[str, str, str]] = set()
-        # The half-document guard holds for all passes together, not only for each fix.
-        floor = len(document.text) - len(document.text) // 2
         for _ in range(max_passes):
             findings = self.lint(result.document, plan, corpus)
-            budget = len(result.document.text) - floor
-            accepted = self._select_fixes(result.document, findings, applicable, result, refused_seen, budget)
+            accepted = self._select_fixes(result.document, findings, applicable, result, refused_seen)
             if not accepted:
                 return result
             edits = [edit for finding in accepted for edit in finding.fix.edits]  # type: ignore[union-attr]
@@ -206,17 +203,18 @@ class Linter:
         applicable: Sequence[Applicability],
         result: FixResult,
         refused_seen: set[tuple[str, str, str]],
-        budget: int | None = None,
     ) -> list[Finding]:
-        """The fixes to apply in this pass; ``budget`` is how many characters they may remove."""
+        """The fixes to apply in this pass.
+
+        The half-document guard is per fix, not a budget shared by all fixes: a budget would make
+        each ``--fix`` run delete up to half of what the last one left, and fixing would never be
+        idempotent on a page that is mostly boilerplate.
+        """
         accepted: list[Finding] = []
         taken: list[tuple[int, int]] = []
         candidates = [f for f in findings if f.fix is not None and f.fix.applicability in applicable]
         for finding in sorted(candidates, key=lambda f: (f.fix.start, f.fix.end, f.code)):  # type: ignore[union-attr]
             reason = refusal_reason(document, finding)
-            removed = deleted_characters(finding.fix)  # type: ignore[arg-type]
-            if reason is None and budget is not None and removed > budget:
-                reason = "together with the other fixes it would delete more than half of the document"
             if reason is not None:
                 key = (finding.code, reason, document.text[finding.start : finding.end])
                 if key not in refused_seen:
@@ -228,8 +226,6 @@ class Linter:
                 continue  # a conflicting fix waits for the next pass, on the re-linted text
             taken.extend(ranges)
             accepted.append(finding)
-            if budget is not None:
-                budget -= removed
         return accepted
 
 
