@@ -27,3 +27,13 @@ def test_ci_runs_the_readme_test_command():
     commands = regex.findall(r"```bash\n(python3 -m venv [^\n]+)\n```", README)
     test_command = next(command for command in commands if "pytest" in command)
     assert test_command in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path):
+    from newslint.config import load_settings
+    from newslint.registry import default_ruleset
+
+    (toml,) = regex.findall(r"```toml\n(\[tool\.newslint\]\n.*?)```", README, flags=regex.S)
+    (tmp_path / "pyproject.toml").write_text(toml, "utf-8")
+    settings = load_settings(tmp_path / "pyproject.toml", default_ruleset())
+    assert settings.rule_options["DUP001"] == {"min-single-paragraph": 300}
