@@ -38,8 +38,9 @@ class Rule:
     # The best applicability its fixes have, or None when it never fixes (for listings).
     fix_applicability: ClassVar[Applicability | None] = None
     default_options: ClassVar[Mapping[str, Any]] = {}
-    # JSON Schema of the options object; the engine validates user options against it.
-    options_schema: ClassVar[Mapping[str, Any]] = {"type": "object", "properties": {}}
+    # JSON Schema of the options object; the engine validates user options against it. The default
+    # admits no option, so a typo in a rule without options is an error, not silently ignored.
+    options_schema: ClassVar[Mapping[str, Any]] = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -459,9 +459,8 @@ class TagList(Rule):
     name = "tag-list"
     fix_applicability = Applicability.UNSAFE
     default_options = {"min-items": 3, "min-position": 0.5, "max-line-length": 300}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "min-items": {"type": "integer", "minimum": 2, "description": "Fewest separated items a tag line has."},
             "min-position": {
                 "type": "number",
@@ -470,9 +469,8 @@ class TagList(Rule):
                 "description": "How far into the text (fraction of its length) an unlabelled tag line must start.",
             },
             "max-line-length": {"type": "integer", "minimum": 20, "description": "Longer lines are never tag lines."},
-        },
-        "additionalProperties": False,
-    }
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         max_length = options["max-line-length"]
@@ -576,22 +574,14 @@ class BylineResidue(Rule):
     name = "byline-residue"
     fix_applicability = Applicability.UNSAFE
     default_options = {"max-line-length": 100, "max-extra-lines": 3}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-line-length": {
-                "type": "integer",
-                "minimum": 10,
-                "description": "Longer lines are article text, not bylines.",
-            },
-            "max-extra-lines": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "How many short lines right below a byline (place, role, date) the finding takes along.",
-            },
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-line-length": integer_option("Longer lines are article text, not bylines.", minimum=10),
+            "max-extra-lines": integer_option(
+                "How many short lines right below a byline (place, role, date) the finding takes along.", minimum=0
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         hits = _short_line_indexes(doc, _lines_of_kind(doc, "byline"), options["max-line-length"])
@@ -763,9 +753,8 @@ class NavigationRun(Rule):
     name = "navigation-run"
     fix_applicability = Applicability.UNSAFE
     default_options = {"min-lines": 3, "min-capitalised": 0.67}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "min-lines": {"type": "integer", "minimum": 2, "description": "Fewest menu labels in a run."},
             "min-capitalised": {
                 "type": "number",
@@ -775,9 +764,8 @@ class NavigationRun(Rule):
                     "Smallest share of the labels capitalised like menu entries (every word of four letters or more)."
                 ),
             },
-        },
-        "additionalProperties": False,
-    }
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         # One pass over the shared lines with cheap string tests: much faster than a regex here.
@@ -991,34 +979,23 @@ class PageChrome(Rule):
         "min-paragraph-length": 120,
         "min-paragraphs": 2,
     }
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "min-lines": {"type": "integer", "minimum": 1, "description": "Fewest chrome lines in a flagged run."},
             "max-words": {"type": "integer", "minimum": 1, "description": "Lines with more words are never chrome."},
-            "max-words-below": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Below the article, lines with more words are never chrome (a list closing an article is wordier than a footer).",
-            },
-            "max-line-length": {
-                "type": "integer",
-                "minimum": 5,
-                "description": "Longer lines (characters) are never chrome.",
-            },
-            "min-paragraph-length": {
-                "type": "integer",
-                "minimum": 40,
-                "description": "Shortest line (characters) counted as an article paragraph.",
-            },
-            "min-paragraphs": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Fewest article paragraphs the text needs before any line is flagged.",
-            },
-        },
-        "additionalProperties": False,
-    }
+            "max-words-below": integer_option(
+                "Below the article, lines with more words are never chrome (a list closing an article is wordier than a footer).",
+                minimum=1,
+            ),
+            "max-line-length": integer_option("Longer lines (characters) are never chrome.", minimum=5),
+            "min-paragraph-length": integer_option(
+                "Shortest line (characters) counted as an article paragraph.", minimum=40
+            ),
+            "min-paragraphs": integer_option(
+                "Fewest article paragraphs the text needs before any line is flagged.", minimum=1
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         min_length = options["min-paragraph-length"]

@@ -219,27 +219,17 @@ class DuplicatedSection(Rule):
     name = "duplicated-section"
     fix_applicability = Applicability.SAFE
     default_options = {"min-paragraphs": 2, "min-characters": 120, "min-single-paragraph": 200}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "min-paragraphs": {
-                "type": "integer",
-                "minimum": 2,
-                "description": "Paragraphs a repeated block needs (unless one paragraph is long enough).",
-            },
-            "min-characters": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Characters a repeated block of several paragraphs needs.",
-            },
-            "min-single-paragraph": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Characters a single repeated paragraph needs to count as a section.",
-            },
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "min-paragraphs": integer_option(
+                "Paragraphs a repeated block needs (unless one paragraph is long enough).", minimum=2
+            ),
+            "min-characters": integer_option("Characters a repeated block of several paragraphs needs.", minimum=1),
+            "min-single-paragraph": integer_option(
+                "Characters a single repeated paragraph needs to count as a section.", minimum=1
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         items = units(doc)
@@ -358,28 +348,21 @@ class RepeatedTitle(Rule):
     name = "repeated-title"
     fix_applicability = Applicability.SAFE
     default_options = {"min-title-characters": 15, "max-title-characters": 180, "max-prefix-words": 4}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "min-title-characters": {
                 "type": "integer",
                 "minimum": 1,
                 "description": 'Shorter repeated first lines ("Home", "News") are not reported as titles.',
             },
-            "max-title-characters": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Longer repeated first lines are paragraphs, left to the other DUP rules.",
-            },
-            "max-prefix-words": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 8,
-                "description": "Most words a prefix glued before the first copy may have (the fix deletes it).",
-            },
-        },
-        "additionalProperties": False,
-    }
+            "max-title-characters": integer_option(
+                "Longer repeated first lines are paragraphs, left to the other DUP rules.", minimum=1
+            ),
+            "max-prefix-words": integer_option(
+                "Most words a prefix glued before the first copy may have (the fix deletes it).", minimum=1, maximum=8
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         title = repeated_title(
@@ -628,28 +611,20 @@ class NearDuplicateParagraph(Rule):
     name = "near-duplicate-paragraph"
     fix_applicability = None
     default_options = {"min-characters": 100, "min-similarity": 0.9, "max-comparisons": 200}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "min-characters": {
-                "type": "integer",
-                "minimum": 20,
-                "description": "Characters both paragraphs need before they are compared.",
-            },
+    options_schema = object_schema(
+        {
+            "min-characters": integer_option("Characters both paragraphs need before they are compared.", minimum=20),
             "min-similarity": {
                 "type": "number",
                 "exclusiveMinimum": 0.5,
                 "maximum": 1,
                 "description": "Similarity (0-1, difflib ratio) from which two paragraphs are near-duplicates.",
             },
-            "max-comparisons": {
-                "type": "integer",
-                "minimum": 1,
-                "description": "Most exact similarity computations per document (bounds the time on huge texts).",
-            },
-        },
-        "additionalProperties": False,
-    }
+            "max-comparisons": integer_option(
+                "Most exact similarity computations per document (bounds the time on huge texts).", minimum=1
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         items = units(doc)

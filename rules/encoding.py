@@ -23,6 +23,7 @@ import ftfy
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity
+from newslint.rule import object_schema
 
 # -- the shared scan -------------------------------------------------------------------------------
 
@@ -275,7 +276,6 @@ class Mojibake(Rule):
     code = "ENC001"
     name = "mojibake"
     fix_applicability = Applicability.SAFE
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if not scan(doc).mojibake_lines:
@@ -323,7 +323,6 @@ class HtmlEntity(Rule):
     code = "ENC002"
     name = "html-entity"
     fix_applicability = Applicability.SAFE
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         entities = scan(doc).entities
@@ -387,7 +386,6 @@ class HtmlMarkup(Rule):
     code = "ENC003"
     name = "html-markup"
     fix_applicability = Applicability.UNSAFE
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         tags = scan(doc).tags
@@ -510,18 +508,16 @@ class InvisibleCharacter(Rule):
     name = "invisible-character"
     fix_applicability = Applicability.SAFE
     default_options = {"allow": []}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "allow": {
                 "type": "array",
                 "items": {"type": "string", "pattern": "^U\\+[0-9A-Fa-f]{4,6}$"},
                 "description": 'Code points ("U+00AD") a corpus uses on purpose, never flagged (soft '
                 "hyphens some German publishers author, say).",
             }
-        },
-        "additionalProperties": False,
-    }
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         offsets = scan(doc).invisible
@@ -613,7 +609,6 @@ class ReplacementCharacter(Rule):
     code = "ENC005"
     name = "replacement-character"
     severity = Severity.ERROR
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         offsets = scan(doc).replacement

@@ -250,22 +250,16 @@ class WallOfText(Rule):
     name = "wall-of-text"
     fix_applicability = None
     default_options = {"max-length": 2000, "heading-min-length": 500}
-    options_schema = {
-        "type": "object",
-        "properties": {
-            "max-length": {
-                "type": "integer",
-                "minimum": 100,
-                "description": "A paragraph (line) of this many characters or more is reported.",
-            },
-            "heading-min-length": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "A paragraph (line) holding a glued inline heading is reported from this length on.",
-            },
-        },
-        "additionalProperties": False,
-    }
+    options_schema = object_schema(
+        {
+            "max-length": integer_option(
+                "A paragraph (line) of this many characters or more is reported.", minimum=100
+            ),
+            "heading-min-length": integer_option(
+                "A paragraph (line) holding a glued inline heading is reported from this length on.", minimum=0
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         max_length = options["max-length"]
@@ -492,8 +486,6 @@ class GluedWords(Rule):
     code = "LAY002"
     name = "glued-words"
     fix_applicability = Applicability.UNSAFE
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = doc.text

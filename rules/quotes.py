@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.rule import object_schema
 
 from ._data import family_tables
 from .boilerplate import lowered_bytes
@@ -455,11 +456,6 @@ def _analysis_without_guillemets(doc: Document) -> QuoteAnalysis:
     return _analyse(doc, False)
 
 
-def _known_language(doc: Document) -> str | None:
-    """The document's language if it costs nothing (forced, or already guessed by a rule), else None."""
-    return doc.known_language
-
-
 def _analysis_for(doc: Document, guillemets: bool) -> QuoteAnalysis:
     if guillemets or not _has_guillemets(doc.text):
         # Without « or » in the text, both variants are the same analysis.
@@ -472,7 +468,7 @@ def _lone_marks(doc: Document) -> list[Lone]:
     the text holds « or » and the German reading (» « skipped) leaves other lone marks."""
     if not _has_guillemets(doc.text):
         return _analysis_for(doc, True).lone
-    language = _known_language(doc)
+    language = doc.known_language
     if language is None:
         lone = _analysis_for(doc, True).lone
         if lone == _analysis_for(doc, False).lone:
@@ -525,8 +521,6 @@ class UnbalancedQuotes(Rule):
     code = "QT001"
     name = "unbalanced-quotes"
     fix_applicability = None
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = doc.text
@@ -600,11 +594,9 @@ class MixedQuoteStyles(Rule):
     code = "QT002"
     name = "mixed-quote-styles"
     fix_applicability = Applicability.UNSAFE
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        known = _known_language(doc)
+        known = doc.known_language
         if known is not None and known not in _PRIMARY_STYLES:
             return
         # French and English read « » as guillemets. Both compare “ ” with another style: without
@@ -1016,11 +1008,9 @@ class MissingApostrophe(Rule):
     code = "QT003"
     name = "missing-apostrophe"
     fix_applicability = Applicability.SAFE
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        language = _known_language(doc)
+        language = doc.known_language
         if language is not None and language not in ("fr", "en"):
             return
         text = doc.text
@@ -1092,8 +1082,6 @@ class InconsistentApostrophes(Rule):
     code = "QT004"
     name = "inconsistent-apostrophes"
     fix_applicability = Applicability.SAFE
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = doc.text
@@ -1165,8 +1153,6 @@ class MarkupResidue(Rule):
     code = "QT005"
     name = "markup-residue"
     fix_applicability = Applicability.SAFE
-    default_options: Mapping[str, Any] = {}
-    options_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = doc.text
@@ -1274,17 +1260,15 @@ class FrenchQuoteSpacing(Rule):
     default_enabled = False
     fix_applicability = Applicability.SAFE
     default_options: Mapping[str, Any] = {"space": "narrow"}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "space": {
                 "type": "string",
                 "enum": ["narrow", "no-break"],
                 "description": "The space to insert: narrow no-break (U+202F) or no-break (U+00A0).",
             }
-        },
-        "additionalProperties": False,
-    }
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if doc.language != "fr":

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from newslint import Document, Finding, Rule, Severity
+from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, pattern
 from .boilerplate import line_indexes, lowered_bytes
@@ -399,11 +400,9 @@ def _quote(text: str, width: int = 60) -> str:
     return f"“{text}”" if len(text) <= width else f"“{text[: width - 1].rstrip()}…”"
 
 
-_LINE_LENGTH_OPTION = {
-    "type": "integer",
-    "minimum": 20,
-    "description": 'Longer lines that start like an attribution ("Source: …") are running text, not a source line.',
-}
+_LINE_LENGTH_OPTION = integer_option(
+    'Longer lines that start like an attribution ("Source: …") are running text, not a source line.', minimum=20
+)
 
 _EXAMPLES = {
     "fr": "Source : Le Monde, https://…",
@@ -454,18 +453,14 @@ class MissingSource(Rule):
     name = "missing-source"
     severity = Severity.INFO
     default_options = {"max-line-length": 200, "min-characters": 0}
-    options_schema = {
-        "type": "object",
-        "properties": {
+    options_schema = object_schema(
+        {
             "max-line-length": _LINE_LENGTH_OPTION,
-            "min-characters": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "Texts shorter than this (snippets, empty records) are not checked.",
-            },
-        },
-        "additionalProperties": False,
-    }
+            "min-characters": integer_option(
+                "Texts shorter than this (snippets, empty records) are not checked.", minimum=0
+            ),
+        }
+    )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if not doc.text or doc.text.isspace() or len(doc.text) < options["min-characters"]:
@@ -515,11 +510,7 @@ class WeakSource(Rule):
     name = "weak-source"
     severity = Severity.INFO
     default_options = {"max-line-length": 200}
-    options_schema = {
-        "type": "object",
-        "properties": {"max-line-length": _LINE_LENGTH_OPTION},
-        "additionalProperties": False,
-    }
+    options_schema = object_schema({"max-line-length": _LINE_LENGTH_OPTION})
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         found = sources(doc, options["max-line-length"])
