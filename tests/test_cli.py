@@ -15,8 +15,9 @@ import click
 import pytest
 from click.testing import CliRunner
 from conftest import proof_ruleset
+from sample_rules import Crashing, Exclaim, GreedyFix
 
-from newslint import Applicability, Edit, Fix, Rule, cli, sources
+from newslint import Rule, cli, sources
 from newslint.cli import main
 from newslint.registry import RuleSet
 
@@ -54,46 +55,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 # -- test rules ---------------------------------------------------------------------------------------
-
-
-class Crashing(Rule):
-    """Crashes on every text (test rule)."""
-
-    code = "TST009"
-    name = "crashing"
-    default_enabled = False
-
-    def check(self, doc, options):
-        raise RuntimeError("boom")
-        yield
-
-
-class GreedyFix(Rule):
-    """Flags "SPAM" and its fix deletes the word before it too (test rule)."""
-
-    code = "TST005"
-    name = "greedy-fix"
-    default_enabled = False
-    fix_applicability = Applicability.SAFE
-
-    def check(self, doc, options):
-        at = doc.text.find(" SPAM")
-        if at > 0:
-            word = doc.text.rfind(" ", 0, at) + 1
-            yield self.finding(at + 1, at + 5, "Spam", Fix.safe("Delete", Edit.delete(word, at + 5)))
-
-
-class Exclaim(Rule):
-    """Always inserts one more "!" at the end (test rule)."""
-
-    code = "TST008"
-    name = "exclaim"
-    default_enabled = False
-    fix_applicability = Applicability.SAFE
-
-    def check(self, doc, options):
-        end = len(doc.text)
-        yield self.finding(end, end, "Not enough", Fix.safe("Add !", Edit.insert(end, "!")))
 
 
 class Unfixable(Rule):
