@@ -7,7 +7,6 @@ from conftest import fix_text, line_of, lint_text, seed_text
 
 from newslint.rules._data import phrases
 from newslint.rules.boilerplate import (
-    RULES,
     WIDGET_RULES,
     CommentsWidget,
     pattern_heads,
@@ -355,15 +354,6 @@ def test_every_widget_pattern_line_is_found_by_the_scan():
 def test_max_line_length_option_limits_matches():
     text = ARTICLE + "Recommended for you\n" + ARTICLE
     assert lint_text(text, "BP002", BP002={"max-line-length": 10}) == []
-
-
-@pytest.mark.parametrize("rule", RULES)
-def test_rule_documentation_has_the_four_sections(rule):
-    doc = rule.documentation()
-    positions = [doc.find(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
-    assert -1 not in positions and positions == sorted(positions)
-    assert "Use instead:" in doc
-    assert rule.options_schema.get("additionalProperties") is False or not rule.default_options
 
 
 def test_comments_widget_is_default_enabled_and_safe():

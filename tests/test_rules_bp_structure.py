@@ -31,17 +31,6 @@ def test_family_exports_the_seven_rules_enabled_by_default():
     assert all(rule.default_enabled for rule in RULES)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
-def test_rule_documentation_has_the_four_sections_in_order(rule):
-    doc = rule.documentation()
-    positions = [doc.find(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
-    assert all(position > 0 for position in positions)
-    assert positions == sorted(positions)
-    assert rule.options_schema["additionalProperties"] is False
-    assert all("description" in prop for prop in rule.options_schema["properties"].values())
-    assert set(rule.default_options) == set(rule.options_schema["properties"])
-
-
 # -- seeds ------------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ import pytest
 from conftest import fix_text, lint_text, seed_text
 
 from newslint import Applicability, Severity
-from newslint.rules.encoding import RULES
 
 CODES = ("ENC001", "ENC002", "ENC003", "ENC004", "ENC005")
 
@@ -21,15 +20,6 @@ def codes(findings):
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_encoding_finding_on_any_seed(prefix):
     assert lint_text(seed_text(prefix), *CODES) == []
-
-
-def test_rules_have_documentation_sections_in_order():
-    for rule in RULES:
-        doc = rule.documentation()
-        positions = [
-            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
-        ]
-        assert positions == sorted(positions), rule.code
 
 
 # -- ENC001 mojibake --------------------------------------------------------------------------------

@@ -123,9 +123,7 @@ def test_foreign_line_quiet_on_the_other_seeds(seed):
     assert lint_text(seed_text(seed), "LANG001") == []
 
 
-def test_foreign_line_documents_four_sections_and_why_it_is_off():
+def test_foreign_line_documents_why_it_is_off():
     doc = ForeignLanguageLine.documentation()
-    positions = [doc.index(f"## {s}") for s in ("What it does", "Why it matters", "Example", "Fix safety")]
-    assert positions == sorted(positions)
     assert "Off by default" in doc
     assert ForeignLanguageLine.options_schema["properties"]["max-line-length"]["description"]

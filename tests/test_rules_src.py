@@ -6,7 +6,6 @@ import pytest
 from conftest import fix_text, line_of, lint_text, seed_text
 
 from newslint import Severity
-from newslint.rules.sources import RULES
 
 BODY = (
     "Sam Altman a reconnu que l’entreprise avait été « du mauvais côté de l’histoire », a déclaré "
@@ -43,15 +42,6 @@ def test_seed_003_bare_source_name_is_weak_on_line_9_only():
     assert codes(findings) == ["SRC002"]
     assert line_of(text, findings[0].start) == 9
     assert text[findings[0].start : findings[0].end] == "Source : Techcrunch"
-
-
-def test_rules_have_documentation_sections_in_order():
-    for rule in RULES:
-        doc = rule.documentation()
-        positions = [
-            doc.index(f"## {section}") for section in ("What it does", "Why it matters", "Example", "Fix safety")
-        ]
-        assert positions == sorted(positions), rule.code
 
 
 # -- SRC001 missing-source --------------------------------------------------------------------------
