@@ -9,6 +9,7 @@ widgets too. Files are read once per process.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -63,3 +64,28 @@ def pattern(family: str, rule: str, key: str = "patterns", flags: int = 0) -> re
     if not sources:
         return None
     return regex.compile("|".join(f"(?:{source})" for source in sources), regex.IGNORECASE | regex.V1 | flags)
+
+
+def trie_pattern(words: Iterable[str], atom: Callable[[str], Any]) -> Any:
+    """One regex source (str or bytes, as ``atom`` returns) matching any of ``words``, factored as
+    a trie: the stdlib engine tries the branches of a plain alternation one by one at every
+    position, a trie's in one step. ``atom`` turns one character into its pattern (an escape, a
+    case-blind class…); a word ending where another goes on makes the rest optional."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    empty = atom("a")[:0]
+    group, alternation, optional = (b"(?:", b"|", b")?") if isinstance(empty, bytes) else ("(?:", "|", ")?")
+    close = optional[:1]
+
+    def emit(node: dict[str, dict]) -> Any:
+        branches = [atom(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return empty
+        body = branches[0] if len(branches) == 1 else group + alternation.join(branches) + close
+        return group + body + optional if "" in node else body
+
+    return emit(root)

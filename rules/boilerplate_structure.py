@@ -18,7 +18,7 @@ import regex
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.rule import integer_option, object_schema
 
-from ._data import family_tables, fold, phrases
+from ._data import family_tables, fold, phrases, trie_pattern
 from .boilerplate import runs
 
 FAMILY = "bpnav"
@@ -115,28 +115,6 @@ def _case_variants(word: str) -> set[str]:
 _LINE_KINDS = (("tags", "tag-list"), ("byline", "byline-residue"), ("credit", "photo-credit"))
 
 
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes so that the engine tests a
-    character once instead of trying every word in turn (a plain alternation of hundreds of words
-    costs hundreds of tests at every line start)."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(tree)
-
-
 @cache
 def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     words: set[str] = set()
@@ -146,7 +124,7 @@ def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
             words.update(_case_variants(word))
         contains.update(_raw(rule, "contains"))  # as written: str.find is far cheaper than a regex
     # Reading times ("5 min read", "3 Min. Lesezeit") start with a number of minutes.
-    head = rf"[ \t]*[(\[]?[ \t]*(?:{_trie(words)}|\d{{1,3}}[ \t]*[-–]?[ \t]*(?:min|Min|MIN))"
+    head = rf"[ \t]*[(\[]?[ \t]*(?:{trie_pattern(words, re.escape)}|\d{{1,3}}[ \t]*[-–]?[ \t]*(?:min|Min|MIN))"
     return re.compile("\n" + head), re.compile(head), tuple(sorted(contains))
 
 

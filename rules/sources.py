@@ -20,7 +20,7 @@ import regex
 from newslint import Document, Finding, Rule, Severity
 from newslint.rule import integer_option, object_schema
 
-from ._data import family_tables, pattern
+from ._data import family_tables, pattern, trie_pattern
 from .boilerplate import line_indexes, lowered_bytes
 
 FAMILY = "src"
@@ -92,31 +92,17 @@ def _words(key: str) -> list[str]:
 
 
 def _trie(words: list[str], any_case: bool) -> str:
-    """One regex for many words, as a trie: the standard `re` engine tries the alternatives of a
-    plain alternation one by one at every position, a trie in one step."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word.lower() if any_case else word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    """The words as one trie pattern; either apostrophe matches; ``any_case`` also matches the
+    upper-case form of each letter."""
 
-    def emit(node: dict[str, dict]) -> str:
-        alternatives, ends = [], "" in node
-        for char, child in sorted(item for item in node.items() if item[0]):
-            if char in "'’":
-                atom = "['’]"
-            elif any_case and char.lower() != char.upper():
-                atom = f"[{re.escape(char)}{re.escape(char.upper())}]"
-            else:
-                atom = re.escape(char)
-            alternatives.append(atom + emit(child))
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if ends else body
+    def atom(char: str) -> str:
+        if char in "'’":
+            return "['’]"
+        if any_case and char.lower() != char.upper():
+            return f"[{re.escape(char)}{re.escape(char.upper())}]"
+        return re.escape(char)
 
-    return emit(root)
+    return trie_pattern((word.lower() for word in words) if any_case else words, atom)
 
 
 @cache
@@ -156,23 +142,8 @@ def _label_byte_triggers() -> re.Pattern[bytes] | None:
 
 
 def _byte_trie(words: list[str]) -> bytes:
-    """The lower-cased ``words`` as one bytes trie of :func:`_byte_atom` atoms (a word ending where
-    another goes on makes the rest optional: only whether some word matches counts)."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> bytes:
-        alternatives = [_byte_atom(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return b""
-        body = alternatives[0] if len(alternatives) == 1 else b"(?:" + b"|".join(alternatives) + b")"
-        return b"(?:" + body + b")?" if "" in node else body
-
-    return emit(root)
+    """The lower-cased ``words`` as one bytes trie of :func:`_byte_atom` atoms."""
+    return trie_pattern((word.lower() for word in words), _byte_atom)
 
 
 # The characters of _H, for str.rstrip.
