@@ -10,33 +10,12 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import removal_span
+from newslint.document import byte_line_indexes, removal_span
 from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, pattern, phrases
 
 FAMILY = "bp"
-
-
-def lowered_bytes(doc: Document) -> bytes:
-    """``"\n" + doc.text`` as UTF-8 with ASCII letters lower-cased (a view the family shares).
-
-    ``bytes.lower`` runs at memory speed where ``str.lower`` does not, and ``re`` scans bytes
-    several times faster than text. The leading line break lets a scan anchored on ``\n`` see
-    the first line too; offsets are byte offsets, so hits are mapped to lines by counting line
-    breaks (see ``line_indexes``).
-    """
-    return doc.view((FAMILY, "lowered-bytes"), lambda d: ("\n" + d.text).encode("utf-8", "surrogatepass").lower())
-
-
-def line_indexes(lowered: bytes, offsets: list[int]) -> list[int]:
-    """The line index of each byte offset of ``lowered`` (sorted offsets; line breaks counted once)."""
-    indexes, total, last = [], 0, 0
-    for offset in offsets:
-        total += lowered.count(b"\n", last, offset + 1)
-        last = offset + 1
-        indexes.append(total - 1)
-    return indexes
 
 
 def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
@@ -59,7 +38,7 @@ def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
 
 @cache
 def _redirect_gate() -> tuple[bytes, ...]:
-    """The ``gate`` words of every language as lower-case UTF-8 (searched in ``lowered_bytes``),
+    """The ``gate`` words of every language as lower-case UTF-8 (searched in ``Document.lowered_bytes``),
     minus the words that contain another gate word (any text holding them holds the shorter one)."""
     words = set()
     for word in phrases(FAMILY, "redirect-notice", "gate"):
@@ -129,14 +108,14 @@ class RedirectNotice(Rule):
         gate = _redirect_gate()
         if not gate:
             return
-        offsets = _gate_offsets(lowered_bytes(doc), gate)
+        offsets = _gate_offsets(doc.lowered_bytes, gate)
         if not offsets:
             return
         # The full pattern runs only on the short lines that hold a redirect word.
         compiled = pattern(FAMILY, self.name, flags=regex.MULTILINE)
         hits: list[int] = []
         tested = -1
-        for index in line_indexes(lowered_bytes(doc), offsets):
+        for index in byte_line_indexes(doc.lowered_bytes, offsets):
             if index == tested or compiled is None:
                 continue
             tested = index
@@ -158,7 +137,7 @@ class RedirectNotice(Rule):
 #
 # The five widget rules share ONE scan of the text (a Document view). A trie-shaped regex of the
 # first characters of every phrase and pattern finds the few lines that could be widgets: it runs
-# on the ASCII-lower-cased UTF-8 bytes of the text (``lowered_bytes``, shared with BP001) and is
+# on the ASCII-lower-cased UTF-8 bytes of the text (``Document.lowered_bytes``) and is
 # anchored on the line break, so the regex engine only tries it at line starts. Only those lines
 # are folded and classified (folded phrase -> dict lookup, then the folded-line patterns, then the
 # raw "Label: title" teaser patterns, then the share-label segmentation).
@@ -504,7 +483,7 @@ Hit = tuple[int, str, int, int, int]
 def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
     """``{rule name: [hit, …]}`` for every widget line of ``doc`` (see ``Hit``).
 
-    Works on ``lowered_bytes`` alone: a candidate line is cut out of the bytes (``classify`` gives
+    Works on ``Document.lowered_bytes`` alone: a candidate line is cut out of the bytes (``classify`` gives
     the same answer on the ASCII-lower-cased text as on the original line) and its offset in the
     text is counted from the bytes, so the family never builds ``doc.lines`` for its widgets.
     Classifications are memoised per line: widget lines are the lines a site repeats on every page.
@@ -513,7 +492,7 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
     found: dict[str, list[Hit]] = {rule: [] for rule in WIDGET_RULES}
     if not doc.text:
         return found
-    lowered = lowered_bytes(doc)
+    lowered = doc.lowered_bytes
     offsets = [match.start() for match in data.scanner.finditer(lowered)]
     if not offsets:
         return found

@@ -23,7 +23,6 @@ from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.rule import object_schema
 
 from ._data import family_tables
-from .boilerplate import lowered_bytes
 
 FAMILY = "qt"
 
@@ -766,7 +765,7 @@ _VOWELS = frozenset(_VOWEL)
 
 
 def _classes() -> bytes:
-    """A byte-to-class table for :func:`lowered_bytes`: in the translated text, `` L `` marks every
+    """A byte-to-class table for :attr:`Document.lowered_bytes`: in the translated text, `` L `` marks every
     place where a French elision ("l", "d"… or a "…qu") may stand before a space, and where an
     English one-letter suffix ("t", "s", "m", "d") stands alone; `` RE `` every lone "re" or "ve".
 
@@ -860,7 +859,7 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[bo
     :data:`_ENGLISH_SUFFIX` in the text, at least those after a contraction's first part (unless
     ``language`` is "fr").
 
-    ``lowered`` is :func:`lowered_bytes` ("\\n" + the text, ASCII lower-cased, as UTF-8). The
+    ``lowered`` is :attr:`Document.lowered_bytes` ("\\n" + the text, ASCII lower-cased, as UTF-8). The
     scan runs on it in C (``bytes.translate`` to classes, then ``bytes.find`` for the rare
     shapes): a pattern anchored on the space would be tried at every space of the text. Only the
     few candidates found are checked in Python.
@@ -1017,7 +1016,7 @@ class MissingApostrophe(Rule):
         # A cheap scan first: most texts hold no candidate, and then neither the full elision
         # pattern nor the language guess is needed. Both languages' findings are worked out before
         # the language is guessed: a text that has none needs no guess.
-        maybe_french, suffixes = _candidate_scan(text, lowered_bytes(doc), language)
+        maybe_french, suffixes = _candidate_scan(text, doc.lowered_bytes, language)
         french: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
         english: list[tuple[int, int, int, str, str]] = []
         if maybe_french and language != "en":

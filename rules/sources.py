@@ -18,10 +18,10 @@ from typing import Any
 import regex
 
 from newslint import Document, Finding, Rule, Severity
+from newslint.document import byte_line_indexes
 from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, pattern, trie_pattern
-from .boilerplate import line_indexes, lowered_bytes
 
 FAMILY = "src"
 
@@ -113,7 +113,7 @@ def _label_triggers() -> re.Pattern[str] | None:
 
 
 def _byte_atom(char: str) -> bytes:
-    """``char`` as it stands in ``lowered_bytes`` (ASCII letters lower-cased), in any case."""
+    """``char`` as it stands in ``Document.lowered_bytes`` (ASCII letters lower-cased), in any case."""
     if char in "'’":
         return b"(?:'|\xe2\x80\x99)"
     if char.isascii():
@@ -124,7 +124,7 @@ def _byte_atom(char: str) -> bytes:
 
 @cache
 def _label_byte_triggers() -> re.Pattern[bytes] | None:
-    """:func:`_label_triggers` as a bytes pattern on ``lowered_bytes``: a line break, the label
+    """:func:`_label_triggers` as a bytes pattern on ``Document.lowered_bytes``: a line break, the label
     prefix, then a keyword. Same lines, several times faster (the case-blind ``[sS]`` branches of
     the text pattern defeat the engine's quick reject; lower-cased bytes need none)."""
     words = _words("keywords")
@@ -323,11 +323,11 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
     if byte_triggers is not None:
         # The lines the text pattern picks, found on the family's lower-cased bytes (the first
         # line has the view's leading line break before it).
-        lowered = lowered_bytes(doc)
+        lowered = doc.lowered_bytes
         hits = [hit.start() for hit in byte_triggers.finditer(lowered)]
         if not hits:
             return ()
-        starts = [doc.lines[index].start for index in line_indexes(lowered, hits)]
+        starts = [doc.lines[index].start for index in byte_line_indexes(lowered, hits)]
     else:
         first_line = triggers.match("\n" + text[:200])  # the first line has no newline before it
         starts = ([0] if first_line is not None else []) + [hit.start() + 1 for hit in triggers.finditer(text)]
