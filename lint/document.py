@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, not_
 from typing import Any, NamedTuple
 
 from .language import guess_language
@@ -40,9 +40,11 @@ class Line(NamedTuple):
         return not self.text or self.text.isspace()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A maximal run of non-blank lines (``first``/``last`` are 0-based line indexes)."""
+class Paragraph(NamedTuple):
+    """A maximal run of non-blank lines (``first``/``last`` are 0-based line indexes).
+
+    A named tuple like :class:`Line`: a frozen dataclass costs several times more to build.
+    """
 
     index: int
     first: int
@@ -59,6 +61,8 @@ class Position:
 
 
 _NON_SPACE = re.compile(r"\S")
+_LINE_TEXT = itemgetter(Line._fields.index("text"))
+_LINE_START = itemgetter(Line._fields.index("start"))
 
 
 def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -161,27 +165,29 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [line[1] for line in self.lines] or [0]
+        return list(map(_LINE_START, self.lines)) or [0]
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        paragraphs = []
-        run: list[Line] = []
-        for line in (*self.lines, None):
-            if line is not None and not line.is_blank:
-                run.append(line)
-                continue
-            if run:
-                start, end = run[0].start, run[-1].end
-                paragraphs.append(
-                    Paragraph(len(paragraphs), run[0].index, run[-1].index, start, end, self.text[start:end])
-                )
-                run = []
+        # Paragraphs are the gaps between blank lines: the loop runs once per blank line, not per
+        # line (a careless extraction has tens of thousands of short lines and few blank ones).
+        lines = self.lines
+        blanks = compress(range(len(lines)), map(not_, map(str.strip, map(_LINE_TEXT, lines))))
+        text = self.text
+        paragraphs: list[Paragraph] = []
+        before = -1
+        for after in (*blanks, len(lines)):
+            if after - before > 1:
+                start, end = lines[before + 1].start, lines[after - 1].end
+                paragraphs.append(Paragraph(len(paragraphs), before + 1, after - 1, start, end, text[start:end]))
+            before = after
         return tuple(paragraphs)
 
     @cached_property
     def content_lines(self) -> tuple[Line, ...]:
-        return tuple(line for line in self.lines if not line.is_blank)
+        # str.strip() leaves nothing of exactly the lines Line.is_blank calls blank; compress()
+        # keeps the per-line loop in C.
+        return tuple(compress(self.lines, map(str.strip, map(_LINE_TEXT, self.lines))))
 
     @cached_property
     def lowered_bytes(self) -> bytes:

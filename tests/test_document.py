@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import Document, Line, Paragraph, Position
 
@@ -64,6 +66,31 @@ def test_paragraphs_are_runs_of_non_blank_lines_with_spans_and_line_indexes():
 def test_paragraph_spans_end_before_the_crlf_break():
     doc = Document("a\r\nb\r\n\r\nc")
     assert [(p.start, p.end, p.text) for p in doc.paragraphs] == [(0, 4, "a\r\nb"), (8, 9, "c")]
+
+
+# Lines built from the characters that decide blankness: white space str.strip() removes
+# (including the separators \x1c-\x1f, \x85 and U+2028 that stay inside a line), \r, and text.
+_LAYOUT_TEXT = st.text(alphabet=st.sampled_from(["a", "B", " ", "\t", "\xa0", "\x1c", "\x85", "\u2028", "\r", "\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LAYOUT_TEXT)
+def test_paragraphs_and_content_lines_follow_the_line_by_line_definition(text):
+    doc = Document(text)
+    expected: list[tuple[int, int]] = []
+    for line in doc.lines:
+        if line.is_blank:
+            continue
+        if expected and expected[-1][1] == line.index - 1:
+            expected[-1] = (expected[-1][0], line.index)
+        else:
+            expected.append((line.index, line.index))
+    assert [(p.first, p.last) for p in doc.paragraphs] == expected
+    assert [p.index for p in doc.paragraphs] == list(range(len(expected)))
+    for paragraph in doc.paragraphs:
+        assert paragraph.start == doc.lines[paragraph.first].start
+        assert paragraph.text == text[paragraph.start : doc.lines[paragraph.last].end]
+    assert doc.content_lines == tuple(line for line in doc.lines if not line.is_blank)
 
 
 # -- positions -----------------------------------------------------------------------------------
