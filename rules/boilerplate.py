@@ -301,15 +301,20 @@ def quick_fold(text: str) -> str:
 
 
 def _byte_atom(char: str) -> bytes:
-    """The bytes regex for one character of a folded head, in ASCII-lower-cased UTF-8 text."""
+    """The bytes regex for one character of a folded head, in ASCII-lower-cased UTF-8 text.
+
+    A repeated class is written ``[…][…]*``, not ``[…]+``: an alternative that starts with a class
+    (or a literal) is skipped at once by ``re`` when the byte does not fit, where one that starts
+    with a repeat is entered for every line, and the top of the trie is tried at every line start.
+    """
     if char == " ":
-        return rb"[^\w\n]+"  # non-ASCII bytes are "non-word" too: a superset of the text's separators
+        return rb"[^\w\n][^\w\n]*"  # non-ASCII bytes are "non-word" too: a superset of the text's separators
     if char == "-":
-        return rb"[^\w\n]{1,4}"
+        return rb"[^\w\n][^\w\n]{0,3}"
     if char == "'":
         return b"(?:" + b"|".join(re.escape(c.encode("utf-8")) for c in "'’ʼ‘`´") + b")"
     if char == DIGITS:
-        return rb"[0-9]+"  # a count in other digits than 0-9 is not looked for
+        return rb"[0-9][0-9]*"  # a count in other digits than 0-9 is not looked for
     if char.isascii():
         return re.escape(char.encode("ascii"))
     # bytes.lower leaves non-ASCII letters alone: accept every character that lower-cases to this one.
@@ -581,7 +586,10 @@ class _WidgetRule(Rule):
     default_options = {"max-line-length": 200}
 
     def qualifies(self, members: list[Hit]) -> bool:
-        return any(member[1] == MAIN for member in members)
+        for member in members:  # a loop, not any(genexpr): most runs are one line long
+            if member[1] == MAIN:
+                return True
+        return False
 
     def excluded(self, doc: Document) -> set[int]:
         return set()
@@ -617,7 +625,7 @@ class _WidgetRule(Rule):
     def _finding(self, text: str, members: list[Hit]) -> Finding:
         """One finding for a run of widget lines, with the fix deleting the run's lines."""
         start, end = members[0][4], members[-1][4] + members[-1][3]
-        quoted = ", ".join(_quote(text[member[4] : member[4] + member[3]], 40) for member in members[:3])
+        quoted = ", ".join([_quote(text[member[4] : member[4] + member[3]], 40) for member in members[:3]])
         more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
         removed = removal_span(text, start, end)
         return self.finding(

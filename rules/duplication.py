@@ -65,6 +65,21 @@ _ODD_SPACES = (
 _LINE_TEXT = attrgetter("text")
 
 
+def fold_spaces(key: str, space: str) -> str:
+    """``" ".join(key.split())`` for a stripped ``key`` that holds ``space`` (one of ``_ODD_SPACES``).
+
+    Splitting a long paragraph into words is the cost of folding it; when ``space`` is one
+    character and the key has no other white space than single plain spaces once ``space`` is
+    replaced (``isprintable`` is False for every white space but " "), the replacement is already
+    the folded text: both strings have white space at the same places, one character each.
+    """
+    if len(space) == 1:
+        replaced = key.replace(space, " ")
+        if "  " not in replaced and replaced.isprintable():
+            return replaced
+    return " ".join(key.split())
+
+
 def units(doc: Document) -> Units:
     """The document's units, computed once per document and shared by every DUP rule."""
 
@@ -79,11 +94,13 @@ def units(doc: Document) -> Units:
         for space in _ODD_SPACES:
             if space in text:
                 for position in compress(range(count), map(contains, keys, repeat(space))):
-                    keys[position] = " ".join(keys[position].split())
-        if len(set(keys)) == count:  # no repeat at all (most texts): no dictionary of firsts
-            return Units(lines, keys, list(range(count)), [])
+                    keys[position] = fold_spaces(keys[position], space)
+        # The dictionary of firsts tells whether any text repeats: no set of the keys to find out
+        # first, since nearly every text with many lines has a repeat (a recurring menu label).
         first_of: dict[str, int] = {}
         firsts = list(map(first_of.setdefault, keys, range(count)))
+        if len(first_of) == count:
+            return Units(lines, keys, firsts, [])
         repeats = list(compress(range(count), map(ne, firsts, range(count))))
         return Units(lines, keys, firsts, repeats)
 
@@ -482,8 +499,9 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
     """
     items = units(doc)
     keys = items.keys
-    # Long paragraphs met for the first time, found with C-level map/compress (no loop per line).
-    long = list(compress(range(len(keys)), map(min_chars.__le__, map(len, keys))))
+    # Long paragraphs met for the first time. The lengths come from a C-level map; the comparison
+    # is a plain loop, which beats mapping ``min_chars.__le__`` (a slow method-wrapper call).
+    long = [position for position, size in enumerate(map(len, keys)) if size >= min_chars]
     if len(long) < 2:
         return []
     if items.repeats:  # otherwise every unit is the first with its text

@@ -6,8 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
-from itertools import compress, repeat
-from operator import attrgetter, ge, methodcaller
+from operator import attrgetter, methodcaller
 from typing import Any
 
 import regex
@@ -37,6 +36,14 @@ def _blank_run(allowed: int) -> re.Pattern[str]:
     """``allowed + 1`` blank lines in a row, each ended by its line break (blank: only white space,
     as ``str.strip`` sees it; ``[^\\S\\n]`` is that white space but the break)."""
     return re.compile(r"\n(?:[^\S\n]*\n){" + str(allowed + 1) + "}")
+
+
+@cache
+def _trailing_or_blank_run(allowed: int) -> re.Pattern[str]:
+    """Matches where :data:`_TRAILING_GATE` or :func:`_blank_run` does (both start on a line break)."""
+    trailing = _TRAILING_GATE.pattern.removeprefix("\\n")
+    blank_run = _blank_run(allowed).pattern.removeprefix("\\n")
+    return re.compile(rf"\n(?:{trailing}|{blank_run})")
 
 
 class WhitespaceHygiene(Rule):
@@ -83,12 +90,15 @@ class WhitespaceHygiene(Rule):
         if not lines:
             return
         text = doc.text
-        # The common path is three C-level scans of the whole text; the per-line work below runs
-        # only on a text where one of them saw something to report.
-        if _TRAILING_GATE.search(text) is not None or text[-1] in _TRAILING_CHARS:
-            yield from self._trailing_space(doc)
+        # The common path is a few C-level scans of the whole text; the per-line work below runs
+        # only on a text where one of them saw something to report. One scan serves both
+        # line-break gates (each is tried at every line break): most texts have neither, and which
+        # one matched is told apart only on the others.
         allowed = options["max-blank-lines"]
-        if lines[0].is_blank or lines[-1].is_blank or _blank_run(allowed).search(text) is not None:
+        either = _trailing_or_blank_run(allowed).search(text) is not None
+        if (either and _TRAILING_GATE.search(text) is not None) or text[-1] in _TRAILING_CHARS:
+            yield from self._trailing_space(doc)
+        if lines[0].is_blank or lines[-1].is_blank or (either and _blank_run(allowed).search(text) is not None):
             yield from self._blank_runs(doc, allowed)
         if "\r" in text:
             yield from self._line_ends(doc)
@@ -203,6 +213,45 @@ _H = "\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
 _HEADING_COLON = re.compile(rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])")
 
 
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end of the line holding ``offset`` as ``Document.lines`` cuts them (the "\\r" of a
+    CRLF is not text; the last line, without a break, keeps its "\\r")."""
+    start = text.rfind("\n", 0, offset) + 1
+    newline = text.find("\n", offset)
+    if newline == -1:
+        return start, len(text)
+    return start, newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+
+
+def _long_lines(doc: Document, length: int) -> list[int]:
+    """Indexes of the lines of ``length`` characters or more, ascending.
+
+    A window of ``length`` characters after a line start either holds a line break (``rfind``:
+    every line starting before the last one in the window is too short, so the scan jumps past
+    it) or starts a long line: about one C-level scan per ``length`` characters of text, instead
+    of a look at every line.
+    """
+    text = doc.text
+    size = len(text)
+    found: list[int] = []
+    start = index = counted = 0
+    while start + length <= size:
+        newline = text.rfind("\n", start, start + length)
+        if newline != -1:
+            start = newline + 1
+            continue
+        line_start, line_end = _line_bounds(text, start)
+        if line_end - line_start >= length:
+            index += text.count("\n", counted, line_start)
+            counted = line_start
+            found.append(index)
+        newline = text.find("\n", start + length)
+        if newline == -1:
+            break
+        start = newline + 1
+    return found
+
+
 def _is_heading_label(label: str) -> bool:
     """A label, not a clause: short, and every word of four letters or more is capitalised
     ("Évaluation", "Chicago Mercantile Association"; not "She added", "Rôle de l'agence")."""
@@ -264,19 +313,21 @@ class WallOfText(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         max_length = options["max-length"]
         heading_min = options["heading-min-length"]
+        text = doc.text
         headings: dict[int, str] = {}
-        lengths = list(map(len, map(_LINE_TEXT, doc.lines)))  # line.end - line.start
-        longest = max(lengths) if lengths else 0
-        # A heading is recorded only on a line of heading_min characters or more.
-        if longest >= heading_min:
-            text = doc.text
+        if len(text) >= heading_min:
             captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
             index = counted = 0
             # Only the colons the heading pattern could match at (a C-level `re` scan); the full
             # pattern then runs at each of them where a match would start: on the white space
-            # before the colon, else on the colon (what a finditer over the text finds).
+            # before the colon, else on the colon (what a finditer over the text finds). A heading
+            # is recorded only on a line of heading_min characters or more: shorter lines are
+            # skipped before the pattern runs (the colon is on the line of the match).
             for candidate in _HEADING_COLON.finditer(text):
                 colon = candidate.start()
+                line_start, line_end = _line_bounds(text, colon)
+                if line_end - line_start < heading_min:
+                    continue
                 match = _INLINE_HEADING.match(text, colon - 1) if colon else None
                 if match is None:
                     match = _INLINE_HEADING.match(text, colon)
@@ -288,16 +339,14 @@ class WallOfText(Rule):
                 start = match.start()
                 index += text.count("\n", counted, start)  # the line of the match
                 counted = start
-                if index not in headings and lengths[index] >= heading_min:
+                if index not in headings:
                     headings[index] = text[match.start("label") : colon + 1]
-        # Only the long lines and the lines with a heading (C-level map, no loop over every line).
-        reported = (
-            set(compress(range(len(lengths)), map(ge, lengths, repeat(max_length)))) if longest >= max_length else set()
-        )
+        # Only the long lines and the lines with a heading (C-level scans, no loop over every line).
+        reported = set(_long_lines(doc, max_length))
         reported.update(headings)
         for index in sorted(reported):
             line = doc.lines[index]
-            length = lengths[index]
+            length = line.end - line.start
             heading = headings.get(index)
             if heading is not None and length >= max_length:
                 message = (

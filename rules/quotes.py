@@ -854,10 +854,19 @@ def _english_candidate(lowered: bytes, space: int, end: int) -> bool:
     return (lowered[start:space], lowered[space + 1 : end]) in _english_heads()
 
 
-def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[bool, list[tuple[int, int]]]:
-    """Whether the French elision pattern may match (unless ``language`` is "en"), and spans of
-    :data:`_ENGLISH_SUFFIX` in the text, at least those after a contraction's first part (unless
-    ``language`` is "fr").
+# " RE " in the classes and " ll" in the lowered bytes, from their rarer first letter (the `re`
+# engine runs a literal prefix at memory speed; bytes.find stalls on needles that start and end
+# with a space). The match starts one byte after the space.
+_LONE_RE = re.compile(rb"RE (?<= RE )")
+_LONE_LL = re.compile(rb"ll(?<= ll)")
+# "aujourd" before a space, a tab or a no-break space, from its rare "j".
+_AUJOURD_SPACE = re.compile(rb"jourd(?<=aujourd)(?:[ \t]|\xc2\xa0)")
+
+
+def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[int | None, list[tuple[int, int]]]:
+    """The offset of the text from which the French elision pattern may match, None when it
+    cannot (or ``language`` is "en"), and spans of :data:`_ENGLISH_SUFFIX` in the text, at least
+    those after a contraction's first part (unless ``language`` is "fr").
 
     ``lowered`` is :attr:`Document.lowered_bytes` ("\\n" + the text, ASCII lower-cased, as UTF-8). The
     scan runs on it in C (``bytes.translate`` to classes, then ``bytes.find`` for the rare
@@ -866,10 +875,13 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[bo
     """
     want_french = language != "en"
     want_english = language != "fr"
+    ascii_text = len(lowered) == len(text) + 1
     french = want_french and _french_pattern().match(text) is not None  # at the text's start
+    french_from = 0 if french else None
     english_bytes: list[tuple[int, int]] = []  # (space, end) in ``lowered``
     if want_french and ("\u2028" in text or "\u2029" in text):
         french = True  # a line or paragraph separator may stand before an elision: the pattern decides
+        french_from = 0
     # ’ would end a lone letter (the "l’" of every French text): written ''' it is three word bytes.
     classes = lowered.replace("’".encode(), b"'''").translate(_CLASSES)
     find = classes.find
@@ -880,45 +892,54 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[bo
             english_bytes.append((at, letter + 1))
         if want_french and not french and _french_candidate(lowered, at, letter):
             french = True
+            # A match starts at most the longest elision's length before its last letter.
+            french_from = max(0, _text_offset(text, lowered, letter, ascii_text) - _longest_elision())
             if not want_english:
                 break
         at = find(b" L ", letter)
     if want_english:
-        at = find(b" RE ")
-        while at != -1:
+        for suffix in _LONE_RE.finditer(classes):
+            at = suffix.start() - 1
             if _english_candidate(lowered, at, at + 3):
                 english_bytes.append((at, at + 3))
-            at = find(b" RE ", at + 3)
-        at = lowered.find(b" ll")
-        while at != -1:
+        for suffix in _LONE_LL.finditer(lowered):
+            at = suffix.start() - 1
             if _english_candidate(lowered, at, at + 3):
                 english_bytes.append((at, at + 3))
-            at = lowered.find(b" ll", at + 3)
         # A suffix that ends the text has no byte after it for the shapes above.
         end = len(lowered)
         if classes.endswith(b" L") and lowered[-1] in b"tsmd" and _english_candidate(lowered, end - 2, end):
             english_bytes.append((end - 2, end))
         elif classes.endswith(b" RE") and _english_candidate(lowered, end - 3, end):
             english_bytes.append((end - 3, end))
-    if want_french and not french:
-        at = lowered.find(b"aujourd")  # "aujourd hui" ("aujourd’hui" is the common, right form)
-        while at != -1 and not french:
-            after = lowered[at + 7 : at + 9]
-            french = after[:1] in (b" ", b"\t") or after == b"\xc2\xa0"
-            at = lowered.find(b"aujourd", at + 7)
+    if want_french and french_from != 0:
+        # "aujourd hui" ("aujourd’hui" is the common, right form), which may come before the first
+        # lone letter; the match starts at the character before it.
+        aujourd = _AUJOURD_SPACE.search(lowered)
+        if aujourd is not None:
+            start = max(0, _text_offset(text, lowered, aujourd.start() - 2, ascii_text) - 1)
+            french_from = start if french_from is None else min(french_from, start)
     english: list[tuple[int, int]] = []
     if want_english and ("×" in text or "÷" in text):
         # A suffix followed by × or ÷ (not word characters) has a letter's lead byte after it.
-        return french, [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
+        return french_from, [match.span() for match in _ENGLISH_SUFFIX.finditer(text)]
     if english_bytes:
         english_bytes.sort()
-        ascii_text = len(lowered) == len(text) + 1
         for space, _ in english_bytes:
-            offset = space - 1 if ascii_text else len(lowered[1:space].decode("utf-8", "surrogatepass"))
-            match = _ENGLISH_SUFFIX.match(text, offset)
+            match = _ENGLISH_SUFFIX.match(text, _text_offset(text, lowered, space, ascii_text))
             if match is not None:
                 english.append(match.span())
-    return french, english
+    return french_from, english
+
+
+def _text_offset(text: str, lowered: bytes, offset: int, ascii_text: bool) -> int:
+    """The offset in ``text`` of the character at byte ``offset`` of ``lowered`` ("\\n" + text)."""
+    return offset - 1 if ascii_text else len(lowered[1:offset].decode("utf-8", "surrogatepass"))
+
+
+@cache
+def _longest_elision() -> int:
+    return max(map(len, _table("fr").get("elisions", ())), default=0)
 
 
 _SENTENCE_START = regex.compile(r"(?:^|\n|[.!?…:;«“\"(\[—–\-•]|[.!?…]['’”»)])\h*\Z", regex.V1)
@@ -1016,11 +1037,13 @@ class MissingApostrophe(Rule):
         # A cheap scan first: most texts hold no candidate, and then neither the full elision
         # pattern nor the language guess is needed. Both languages' findings are worked out before
         # the language is guessed: a text that has none needs no guess.
-        maybe_french, suffixes = _candidate_scan(text, doc.lowered_bytes, language)
+        french_from, suffixes = _candidate_scan(text, doc.lowered_bytes, language)
         french: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
         english: list[tuple[int, int, int, str, str]] = []
-        if maybe_french and language != "en":
-            for match in _french_pattern().finditer(text):
+        if french_from is not None and language != "en":
+            # The scan proves that no match starts before french_from: the matches from there are
+            # those of the whole text.
+            for match in _french_pattern().finditer(text, french_from):
                 if _french_elision_ok(text, match):
                     elision, following = match.group("elision"), match.group("next")
                     start = match.start("elision")

@@ -295,9 +295,16 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
+# What every URL of :func:`urls_in` contains, as found in ``Document.lowered_bytes`` (which also holds
+# "WWW.", a superset): literal-led byte scans run at memory speed, str.find on most texts does not.
+_URL_MARKS = (re.compile(rb"://"), re.compile(rb"www\."))
+
+
 def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
     text = doc.text
-    article_url = _first_article_url(text)
+    lowered = doc.lowered_bytes
+    may_have_url = any(mark.search(lowered) is not None for mark in _URL_MARKS)
+    article_url = _first_article_url(text) if may_have_url else None
     if article_url is not None:
         start, end, url = article_url
         return (Attribution("url", True, start, end, url),)
@@ -323,7 +330,6 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
     if byte_triggers is not None:
         # The lines the text pattern picks, found on the family's lower-cased bytes (the first
         # line has the view's leading line break before it).
-        lowered = doc.lowered_bytes
         hits = [hit.start() for hit in byte_triggers.finditer(lowered)]
         if not hits:
             return ()
