@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, repeat
-from operator import attrgetter, contains, eq, itemgetter, ne
+from operator import contains, eq, itemgetter, ne
 from typing import Any
 
 import regex
@@ -62,7 +62,6 @@ _ODD_SPACES = (
     "\x0b",
     "\x0c",
 )
-_LINE_TEXT = attrgetter("text")
 
 
 def fold_spaces(key: str, space: str) -> str:
@@ -84,9 +83,9 @@ def units(doc: Document) -> Units:
     """The document's units, computed once per document and shared by every DUP rule."""
 
     def compute(document: Document) -> Units:
-        # The lines of Document.lines (split on "\n" only, the view every family shares);
-        # stripped, blank ones are empty.
-        stripped = list(map(str.strip, map(_LINE_TEXT, document.lines)))
+        # The lines of Document.lines (split on "\n" only, the view every family shares),
+        # stripped (a shared view too): blank ones are empty.
+        stripped = document.stripped_lines
         lines = list(compress(range(len(stripped)), stripped))
         keys = list(filter(None, stripped))
         count = len(keys)
