@@ -75,7 +75,7 @@ _LAYOUT_TEXT = st.text(alphabet=st.sampled_from(["a", "B", " ", "\t", "\xa0", "\
 
 @settings(max_examples=300, deadline=None)
 @given(_LAYOUT_TEXT)
-def test_paragraphs_and_content_lines_follow_the_line_by_line_definition(text):
+def test_paragraphs_content_lines_and_stripped_lines_follow_the_line_by_line_definition(text):
     doc = Document(text)
     expected: list[tuple[int, int]] = []
     for line in doc.lines:
@@ -91,6 +91,7 @@ def test_paragraphs_and_content_lines_follow_the_line_by_line_definition(text):
         assert paragraph.start == doc.lines[paragraph.first].start
         assert paragraph.text == text[paragraph.start : doc.lines[paragraph.last].end]
     assert doc.content_lines == tuple(line for line in doc.lines if not line.is_blank)
+    assert doc.stripped_lines == [line.text.strip() for line in doc.lines]
 
 
 # -- positions -----------------------------------------------------------------------------------
