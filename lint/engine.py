@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .config import Settings, applicability_override, enabled_rules, is_fixable
@@ -34,10 +35,28 @@ class ActiveRule:
 @dataclass(frozen=True)
 class Plan:
     rules: tuple[ActiveRule, ...]
+    # What lint needs of each rule, worked out once per plan rather than once per document and rule.
+    steps: tuple[tuple[Rule, Mapping[str, Any], str, bool, ActiveRule | None], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(map(_lint_step, self.rules)))
 
     @property
     def corpus_rules(self) -> tuple[ActiveRule, ...]:
         return tuple(active for active in self.rules if isinstance(active.rule, CorpusRule))
+
+
+def _lint_step(active: ActiveRule) -> tuple[Rule, Mapping[str, Any], str, bool, ActiveRule | None]:
+    """``(rule, options, code, is a corpus rule, active rule if its fixes need adjusting else None)``.
+
+    The rule's ``check`` is looked up per document, not bound here: profilers (bench/profile_rules.py)
+    wrap an instance's ``check`` after the plan is made.
+    """
+    rule = active.rule
+    adjusts = not active.fixable or active.override is not None
+    return rule, active.options, rule.code, isinstance(rule, CorpusRule), active if adjusts else None
 
 
 @dataclass(frozen=True)
@@ -138,31 +157,26 @@ class Linter:
         plan = plan or self.plan(document.path)
         findings: list[Finding] = []
         length = len(document.text)
-        for active in plan.rules:
-            rule = active.rule
+        for rule, options, code, corpus_rule, adjusting in plan.steps:
             try:
-                if isinstance(rule, CorpusRule):
-                    produced = rule.check(document, active.options, (corpus or {}).get(rule.code))
+                if corpus_rule:
+                    produced = rule.check(document, options, (corpus or {}).get(code))
                 else:
-                    produced = rule.check(document, active.options)
+                    produced = rule.check(document, options)
                 # Most rules find nothing in most documents: keep that path free of per-finding work.
-                produced = list(produced)
+                if produced.__class__ is not list:
+                    produced = list(produced)
                 if not produced:
                     continue
-                for finding in produced:
-                    if finding.end > length:
-                        # A rule bug: no reporter can place it, and a fix would read past the text.
-                        raise ValueError(
-                            f"finding span [{finding.start}, {finding.end}) reaches past the end of the text "
-                            f"({length} characters)"
-                        )
-                if active.fixable and active.override is None:
-                    findings.extend(produced)
+                if max(map(_END, produced)) > length:
+                    _raise_past_the_end(produced, length)
+                if adjusting is not None:
+                    findings.extend(_adjust_fix(finding, adjusting) for finding in produced)
                 else:
-                    findings.extend(_adjust_fix(finding, active) for finding in produced)
+                    findings.extend(produced)
             except Exception as error:  # one broken rule must not hide every other finding
-                self.crashes.append((document, RuleCrash(rule.code, f"{type(error).__name__}: {error}")))
-        findings.sort(key=lambda f: (f.start, f.end, f.code))
+                self.crashes.append((document, RuleCrash(code, f"{type(error).__name__}: {error}")))
+        findings.sort(key=_ORDER)
         return findings
 
     # -- fixing ----------------------------------------------------------------------------------
@@ -227,6 +241,18 @@ class Linter:
             taken.extend(ranges)
             accepted.append(finding)
         return accepted
+
+
+_END = attrgetter("end")
+_ORDER = attrgetter("start", "end", "code")
+
+
+def _raise_past_the_end(findings: list[Finding], length: int) -> None:
+    # A rule bug: no reporter can place it, and a fix would read past the text.
+    finding = next(finding for finding in findings if finding.end > length)
+    raise ValueError(
+        f"finding span [{finding.start}, {finding.end}) reaches past the end of the text ({length} characters)"
+    )
 
 
 def _adjust_fix(finding: Finding, active: ActiveRule) -> Finding:

@@ -94,23 +94,15 @@ class Rule:
         severity: Severity | None = None,
         **data: Any,
     ) -> Finding:
-        return Finding(
-            code=self.code,
-            name=self.name,
-            message=message,
-            start=start,
-            end=end,
-            severity=severity or self.severity,
-            fix=fix,
-            data=data,
-        )
+        # Positional: a dataclass takes keyword arguments several times slower.
+        return Finding(self.code, self.name, message, start, end, severity or self.severity, fix, data)
 
     def line_deletion(
         self, doc: Document, first: int, last: int, description: str, applicability: Applicability
     ) -> Fix:
         """A fix deleting lines ``first..last`` (0-based, inclusive) with their spacing."""
         start, end = doc.removal_span(first, last)
-        return Fix(description, applicability, (Edit.delete(start, end),))
+        return Fix(description, applicability, (Edit(start, end, ""),))
 
 
 class CorpusRule(Rule):
