@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
+from itertools import compress
 from typing import Any
 
 import regex
@@ -27,12 +28,15 @@ _FLAGS = regex.IGNORECASE | regex.V1 | regex.MULTILINE
 # -- shared building blocks ------------------------------------------------------------------------
 
 _UPPER = r"(?-i:\p{Lu})"
-_NAME_WORD = rf"{_UPPER}[\p{{L}}'’.-]*"
+# A name word never gives letters back (``*+``): a case-blind connector ("e", "y", "et") could
+# otherwise split inside a capitalised word ("DELAIR|E|…"), a runaway backtracking on long lines.
+_NAME_WORD = rf"{_UPPER}[\p{{L}}'’.-]*+"
 _PARTICLE = r"(?:de|du|des|van|von|der|da|das|do|dos|del|della|di|le|la|bin|al|el|y)"
 # A name never starts with an article ("Par les temps qui courent" is a title, not a byline).
 _NOT_ARTICLE = r"(?!(?:the|an?|les?|la|des|une?|der|die|das|el|los|las|il|lo|gli|os?|as)\b)"
 _NAME = rf"{_NOT_ARTICLE}{_NAME_WORD}(?:\h+(?:{_NAME_WORD}|{_PARTICLE}(?=\h+{_UPPER}))){{0,3}}"
-_NAMES = rf"{_NAME}(?:\h*(?:,|and|et|und|e|y|&)\h*{_NAME}){{0,3}}"
+# Word connectors stand between spaces ("Jean et Marie"), signs may be glued ("Smith & Jones").
+_NAMES = rf"{_NAME}(?:(?:\h*[,&]|\h+(?:and|et|und|e|y)\h)\h*{_NAME}){{0,3}}"
 _ORG = rf"{_UPPER}[\p{{L}}\p{{N}}&.'’ -]{{0,40}}"
 _TIME = r"\d{1,2}(?:[:h.]\d{2}\h*(?:am|pm|a\.m\.|p\.m\.|h|uhr)?|\h*(?:am|pm|a\.m\.|p\.m\.|uhr))"
 _UNITS = (
@@ -678,6 +682,7 @@ class SocialTeaser(Rule):
 
 _FIGURES = regex.compile(r"\h*[+−–-]?\h*\p{N}[\p{N}\h.,%€$£¥₩()/+−–-]*$", regex.V1)
 _SEPARATOR_LINES = frozenset("|›»>/•·-–—")
+_MAX_LABEL = 30  # characters: a longer line is no menu label
 
 
 def _is_title_like(text: str) -> bool:
@@ -746,29 +751,37 @@ class NavigationRun(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        # One pass over the shared lines with cheap string tests: much faster than a regex here.
+        # One pass with cheap string tests (much faster than a regex here) over the short lines
+        # only: a line of more than 30 characters is never a label, a blank or a separator, so
+        # all it does is end the current run, and a gap between two short lines says that.
         min_lines = options["min-lines"]
         end_marks = _SENTENCE_END
+        texts = doc.stripped_lines
         labels: list[int] = []
         blank = False  # a blank line since the last label
         spaced = False  # blank lines stand between the labels of the current run
-        for line in doc.lines:
-            text = line.text.strip()
+        previous = -2
+        for index in compress(range(len(texts)), map(_MAX_LABEL.__ge__, map(len, texts))):
+            if index != previous + 1:
+                if len(labels) >= min_lines:
+                    yield from self._run(doc, labels, spaced, options)
+                labels, blank, spaced = [], False, False
+            previous = index
+            text = texts[index]
             if not text:
                 blank = bool(labels)
                 continue
-            # A menu label: at most 30 characters, one to three words, starting with a letter,
-            # no punctuation at the end and no colon ("VIP : 60,000₩" is a price, not a label).
+            # A menu label: one to three words, starting with a letter, no punctuation at the end
+            # and no colon ("VIP : 60,000₩" is a price, not a label).
             if (
-                len(text) <= 30
-                and text[0].isalpha()
+                text[0].isalpha()
                 and text[-1] not in end_marks
                 and ":" not in text
                 and (text.count(" ") <= 2 or len(text.split()) <= 3)
             ):
                 spaced = spaced or blank
                 blank = False
-                labels.append(line.index)
+                labels.append(index)
                 continue
             if labels and text in _SEPARATOR_LINES:
                 continue
@@ -786,7 +799,7 @@ class NavigationRun(Rule):
         return any(_FIGURES.match(text) for text in (before, after) if text)
 
     def _run(self, doc: Document, indexes: list[int], spaced: bool, options: Mapping[str, Any]) -> Iterator[Finding]:
-        labels = [doc.lines[index].text.strip() for index in indexes]
+        labels = list(map(doc.stripped_lines.__getitem__, indexes))
         if sum(map(_is_title_like, labels)) < options["min-capitalised"] * len(labels):
             return
         if (spaced or self._next_to_figures(doc, indexes[0], indexes[-1])) and not _menu_words().intersection(
@@ -873,6 +886,7 @@ class PhotoCredit(Rule):
 _PROSE_END = frozenset(".!?…\"”»)'’")
 _CHROME_END = frozenset('.!?…;,"”»')
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+_CURRENCY_MARKS = frozenset("€$£¥₩%")
 _TITLE_SKIP = ("by ", "par ", "von ", "por ", "di ", "updated", "published", "posted", "publié", "mis à jour")
 
 
@@ -892,8 +906,14 @@ def _is_paragraph(text: str, min_length: int) -> bool:
 def _is_figure(text: str) -> bool:
     """A number, an amount or a price ("3.858.542", "VIP : 60,000₩")."""
     return _FIGURES.match(text) is not None or (
-        any(char in "€$£¥₩%" for char in text) and any(char.isdigit() for char in text)
+        not _CURRENCY_MARKS.isdisjoint(text) and any(char.isdigit() for char in text)
     )
+
+
+def _count_content(doc: Document, first: int, stop: int) -> int:
+    """How many of the lines ``first..stop - 1`` are not blank (counted in C, not line by line)."""
+    between = doc.stripped_lines[first:stop]
+    return len(between) - between.count("")
 
 
 def _is_fragment(text: str) -> bool:
@@ -1019,7 +1039,7 @@ class PageChrome(Rule):
             # A title cut into pieces ("Structural Funds: Commission agrees" / "€ 747 million
             # package for Sweden") starts at the end of a run close above the body: the run's last
             # lines of three words or more, up to a date or a byline, stay.
-            if run and sum(1 for line in lines[run[-1] + 1 : first_body] if not line.is_blank) > 3:
+            if run and _count_content(doc, run[-1] + 1, first_body) > 3:
                 continue
             while run and len(lines[run[-1]].text.split()) >= 3 and not self._is_meta(lines[run[-1]].text):
                 run.pop()
@@ -1081,16 +1101,17 @@ class PageChrome(Rule):
 
     def _runs(self, doc: Document, indexes: Any, max_words: int, options: Mapping[str, Any]) -> list[list[int]]:
         """Runs of chrome lines among ``indexes`` (blank lines may stand between them)."""
-        lines = doc.lines
+        texts = doc.stripped_lines
+        max_length = options["max-line-length"]
         runs: list[list[int]] = []
         run: list[int] = []
         previous = -1
         for index in indexes:
-            text = lines[index].text.strip()
+            text = texts[index]
             if not text:
                 continue
-            if self._is_chrome(text, max_words, options["max-line-length"]):
-                if run and index != previous + 1 and not all(lines[i].is_blank for i in range(previous + 1, index)):
+            if self._is_chrome(text, max_words, max_length):
+                if run and index != previous + 1 and _count_content(doc, previous + 1, index):
                     runs.append(run)
                     run = []
                 run.append(index)
