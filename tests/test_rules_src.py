@@ -292,9 +292,8 @@ def test_wire_needs_reject_running_text_without_a_credit():
         "(dpa-AFX) - Der Kurs",
         # Credits whose agency word is in lower case: the scan for wire keywords must see them.
         "(avec agences)",
+        "Paris, avec\xa0agences",
         "mit dpa",
-        "reporting by Jane Doe; editing by John Smith",
-        "additional reporting by Jane Doe",
     ],
 )
 def test_unusual_spellings_of_wire_credits_still_count_as_sources(line):
