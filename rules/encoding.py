@@ -13,13 +13,13 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache, partial
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import Any
 
-import ftfy
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule, Severity
@@ -208,23 +208,31 @@ def _plausible_attributes(attributes: str) -> bool:
 
 # -- mojibake repairs (ftfy, behind the gate) --------------------------------------------------------
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,  # ENC002's job
-    remove_terminal_escapes=False,  # ENC004's job
-    fix_encoding=True,
-    restore_byte_a0=True,  # "Ã " is "à" whose 0xA0 byte became a space: common in French mojibake
-    replace_lossy_sequences=False,  # would write U+FFFD: never make data loss ourselves
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,  # "\x92" is the Windows-1252 apostrophe decoded as Latin-1
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@cache
+def _ftfy_fix() -> Callable[[str], str]:
+    """ftfy's ``fix_text`` with our configuration, imported on first use: most runs (a pre-commit
+    hook on clean files) never reach it, and importing ftfy is a tenth of the start-up."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,  # ENC002's job
+        remove_terminal_escapes=False,  # ENC004's job
+        fix_encoding=True,
+        restore_byte_a0=True,  # "Ã " is "à" whose 0xA0 byte became a space: common in French mojibake
+        replace_lossy_sequences=False,  # would write U+FFFD: never make data loss ourselves
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,  # "\x92" is the Windows-1252 apostrophe decoded as Latin-1
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return partial(ftfy.fix_text, config=config)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +251,7 @@ def _compute_repairs(doc: Document) -> tuple[Repair, ...]:
     repairs: list[Repair] = []
     for index in scan(doc).mojibake_lines:
         line = doc.lines[index]
-        fixed = ftfy.fix_text(line.text, _FTFY_CONFIG)
+        fixed = _ftfy_fix()(line.text)
         if fixed != line.text:
             repairs.extend(_segments(line.text, fixed, line.start))
     return tuple(repairs)
