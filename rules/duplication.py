@@ -277,9 +277,11 @@ _SITE_SEPARATORS = frozenset("|–—-")
 
 @dataclass(frozen=True, slots=True)
 class TitleRepeat:
-    """``units[1]`` repeats the title ``units[0]``; ``prefix`` is what is glued before the first copy."""
+    """``units[1]`` repeats the title ``units[0]``; ``prefix`` is what is glued before the first copy,
+    ``suffix`` the site name after it ("– TechCrunch")."""
 
     prefix: str  # "" when the two copies are the same text
+    suffix: str = ""
 
 
 def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_words: int) -> TitleRepeat | None:
@@ -297,7 +299,11 @@ def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_wor
             if len(second) >= DuplicatedSection.default_options["min-single-paragraph"]:
                 return None
             return TitleRepeat("")
-        if len(first) <= len(second) or not first.endswith(second):
+        if len(first) <= len(second):
+            return None
+        if first.startswith(second):
+            return _site_suffix(first[len(second) :], max_prefix_words)
+        if not first.endswith(second):
             return None
         prefix = first[: len(first) - len(second)]
         words = [word for word in prefix.split() if any(char.isalnum() for char in word)]  # not "›"
@@ -320,6 +326,22 @@ def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_wor
     return doc.view(("dup.title", min_chars, max_chars, max_prefix_words), compute)
 
 
+def _site_suffix(suffix: str, max_words: int) -> TitleRepeat | None:
+    """The title's copy followed by the site's name ("Stocks fall – TechCrunch"): a separator
+    between spaces, then a few words (a colon or a comma would continue the title instead)."""
+    if len(suffix) < 3 or not suffix[0].isspace() or suffix[1:].lstrip()[:1] not in _SITE_SEPARATORS:
+        return None
+    name = suffix.strip()[1:]
+    if not name[:1].isspace() or not name.strip():
+        return None
+    words = name.split()
+    if len(words) > max_words or len(name.strip()) > 12 * max_words:
+        return None
+    if words[0][0].islower() and "." not in name:
+        return None  # "– and bonds too": the title goes on (a site in lower case is a domain)
+    return TitleRepeat("", suffix.strip())
+
+
 def _title_units(doc: Document) -> frozenset[int]:
     """Unit positions DUP003 reports with its default options (the two title copies)."""
     defaults = RepeatedTitle.default_options
@@ -336,7 +358,8 @@ class RepeatedTitle(Rule):
     Flags a text whose first line comes again as the next non-empty line: the page's title
     captured twice (the browser title or a breadcrumb trail, then the headline). The first copy
     may carry a short glued prefix, a breadcrumb such as "Home Actualité", as long as the next
-    line is exactly the end of the first one. The finding covers both copies.
+    line is exactly the end of the first one, or end with the site's name after a separator
+    ("Stocks fall – TechCrunch", then "Stocks fall"). The finding covers both copies.
 
     ## Why it matters
     A doubled headline is the most common artifact at the top of a scraped article. It adds a
@@ -357,7 +380,9 @@ class RepeatedTitle(Rule):
     ## Fix safety
     Safe: the fix deletes one copy of the title. With a prefix, it deletes the prefixed first
     line, so the only text lost is the breadcrumb, a few words at most (`max-prefix-words`); the
-    clean title stays, character for character.
+    clean title stays, character for character. Unsafe when the first copy ends with the site's
+    name: deleting it keeps the clean title but loses the name, which may be the text's only
+    mention of where it comes from.
     """
 
     code = "DUP003"
@@ -375,7 +400,9 @@ class RepeatedTitle(Rule):
                 "Longer repeated first lines are paragraphs, left to the other DUP rules.", minimum=1
             ),
             "max-prefix-words": integer_option(
-                "Most words a prefix glued before the first copy may have (the fix deletes it).", minimum=1, maximum=8
+                "Most words a prefix glued before the first copy, or a site name after it, may have (the fix deletes it).",
+                minimum=1,
+                maximum=8,
             ),
         }
     )
@@ -393,10 +420,16 @@ class RepeatedTitle(Rule):
             fix = self.line_deletion(
                 doc, first.index, first.index, "Delete the prefixed copy of the title", Applicability.SAFE
             )
+        elif title.suffix:
+            message = f"Title repeated on line {second.number}, first with the site name {_quote(title.suffix)}"
+            # Unsafe: the site's name may be the only word of the text that says where it is from.
+            fix = self.line_deletion(
+                doc, first.index, first.index, "Delete the copy with the site name", Applicability.UNSAFE
+            )
         else:
             message = f"Title repeated on line {second.number}: {_quote(items.keys[1])}"
             fix = self.line_deletion(doc, second.index, second.index, "Delete the repeated title", Applicability.SAFE)
-        yield self.finding(first.start, second.end, message, fix, prefix=title.prefix)
+        yield self.finding(first.start, second.end, message, fix, prefix=title.prefix, suffix=title.suffix)
 
 
 # -- DUP002: one repeated paragraph ----------------------------------------------------------------
