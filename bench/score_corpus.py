@@ -3,7 +3,7 @@
 
 Usage::
 
-    .venv/bin/python bench/score_corpus.py /work/shared/corpus [--out scores.json] [--select BP,DUP]
+    .venv/bin/python bench/score_corpus.py /work/shared/corpus [--out scores.json] [--select BP,DUP] [--extend-select DUP005]
 
 CORPUS_DIR holds ``naive.jsonl``, ``trafilatura.jsonl`` and ``gold.jsonl`` (fields id, url, lang,
 source, text). For every naive and trafilatura record that has a gold text, the installed rules fix
@@ -542,6 +542,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SELECTORS",
         help="rules to run instead of the defaults (comma-separated, repeatable)",
     )
+    parser.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="SELECTORS",
+        help="rules to run besides the defaults or --select, e.g. DUP005 (comma-separated, repeatable)",
+    )
     parser.add_argument("--ignore", action="append", metavar="SELECTORS", help="rules to leave out")
     parser.add_argument("--examples", type=int, default=25, help="how many content-loss examples to print")
     parser.add_argument(
@@ -554,11 +560,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     ruleset, problems = load_ruleset(args.strict)
     select = split_selectors(args.select)
+    extend = split_selectors(args.extend_select) or ()
     ignore = split_selectors(args.ignore) or ()
-    for selector in (select or ()) + ignore:
+    for selector in (select or ()) + extend + ignore:
         if not ruleset.matching(selector):
             parser.error(f"{selector!r} is not a rule code, prefix, name or ALL")
-    settings = Settings(select=select, ignore=ignore)
+    settings = Settings(select=select, extend_select=extend, ignore=ignore)
     linter = TracingLinter(ruleset, settings)
     active = [a.rule.code for a in linter.plan().rules]
 

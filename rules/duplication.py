@@ -9,7 +9,8 @@ DUP004 near-duplicates that none of the exact rules can see.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, repeat
@@ -18,7 +19,7 @@ from typing import Any
 
 import regex
 
-from newslint import Applicability, Document, Finding, Rule
+from newslint import Applicability, CorpusRule, Document, Finding, Rule
 from newslint.rule import integer_option, object_schema
 
 # How many earlier places of one paragraph are tried as the start of a copied block: enough for real
@@ -693,4 +694,106 @@ class NearDuplicateParagraph(Rule):
             )
 
 
-RULES: list[type[Rule]] = [DuplicatedSection, DuplicatedParagraph, RepeatedTitle, NearDuplicateParagraph]
+# -- DUP005: lines of the site's template, found in many documents of the run ---------------------
+
+
+class TemplateLine(CorpusRule):
+    """A line that many documents of the run share: the page template, not the article.
+
+    ## What it does
+    Counts, over every document of the run (the files or JSONL records of one `newslint check`),
+    in how many documents each line occurs, and flags the lines of a document found in at least
+    `min-documents` documents, consecutive ones as one finding. Lines are compared after white
+    space folding, case kept; lines longer than `max-line-length` are never flagged, so a
+    syndicated paragraph that several articles quote stays. Off by default: it only means
+    something on a crawl of many pages, and the pages a pre-commit hook is given change from
+    one commit to the next.
+
+    ## Why it matters
+    Menus, footers, language selectors and "Back to the search results" links repeat on every
+    page of a site in words no phrase list can know in advance. In a crawl they are the most
+    frequent lines of all, and a model trained on them learns the template instead of the news.
+    This is the line-frequency filter of C4 and datatrove, kept at line level, with the span and
+    a fix instead of a silent drop.
+
+    ## Example
+    In a run where twenty pages of one site carry the same footer:
+    ```
+    La Commission adopte un plan pour l’eau potable.
+    Latest press releases from all EU institutions
+    Back to the search results
+    ```
+    Use instead:
+    ```
+    La Commission adopte un plan pour l’eau potable.
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the lines, and a run holding copies of one text (mirrors, reposts)
+    makes every line of it look like template: deduplicate documents before using this rule.
+    """
+
+    code = "DUP005"
+    name = "template-line"
+    default_enabled = False
+    fix_applicability = Applicability.UNSAFE
+    default_options = {"min-documents": 5, "max-line-length": 120}
+    options_schema = object_schema(
+        {
+            "min-documents": integer_option(
+                "Fewest documents of the run a line must occur in to be part of the template.", minimum=2
+            ),
+            "max-line-length": integer_option(
+                "Longer lines (characters) are never template lines: a shared paragraph is quoted text.", minimum=1
+            ),
+        }
+    )
+
+    def collect(self, doc: Document, options: Mapping[str, Any]) -> frozenset[str]:
+        """The document's distinct short lines (white space folded): each counts once per document."""
+        limit = options["max-line-length"]
+        keys = units(doc).keys
+        return frozenset(compress(keys, map(limit.__ge__, map(len, keys))))
+
+    def combine(self, summaries: Iterable[frozenset[str]], options: Mapping[str, Any]) -> dict[str, int]:
+        """Each line found in ``min-documents`` documents or more, with its number of documents."""
+        counts: Counter[str] = Counter()
+        for lines in summaries:
+            counts.update(lines)
+        least = options["min-documents"]
+        return {line: count for line, count in counts.items() if count >= least}
+
+    def check(self, doc: Document, options: Mapping[str, Any], corpus: Any = None) -> Iterator[Finding]:
+        if not corpus:
+            return
+        items = units(doc)
+        positions = list(compress(range(len(items)), map(corpus.__contains__, items.keys)))
+        if not positions:
+            return
+        key_of_line = {items.lines[position]: items.keys[position] for position in positions}
+        for first, last in _line_runs(doc, list(key_of_line)):
+            members = [index for index in range(first, last + 1) if index in key_of_line]
+            shared = min(corpus[key_of_line[index]] for index in members)
+            shown = _quote(key_of_line[first]) + (f" and {len(members) - 1} more" if len(members) > 1 else "")
+            yield self.finding(
+                doc.lines[first].start,
+                doc.lines[last].end,
+                f"Template line{'s' if len(members) > 1 else ''} {shown}, found in {shared} documents of this run",
+                self.line_deletion(doc, first, last, "Delete the template lines", Applicability.UNSAFE),
+                documents=shared,
+            )
+
+
+def _line_runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
+    """Runs of line indexes (ascending) with only blank lines between members."""
+    texts = doc.stripped_lines
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and not any(texts[runs[-1][1] + 1 : index]):
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+RULES: list[type[Rule]] = [DuplicatedSection, DuplicatedParagraph, RepeatedTitle, NearDuplicateParagraph, TemplateLine]

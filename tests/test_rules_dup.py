@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from difflib import SequenceMatcher
 
 import pytest
-from conftest import fix_text, line_of, lint_text, seed_text
+from click.testing import CliRunner
+from conftest import fix_text, line_of, lint_text, make_linter, seed_text
 
 from newslint import Applicability, Document
+from newslint.cli import main
 from newslint.rules import duplication
 from newslint.rules.duplication import (
     DuplicatedParagraph,
@@ -56,8 +59,8 @@ def test_dup_fix_applicabilities():
     assert NearDuplicateParagraph.fix_applicability is None
 
 
-def test_family_exports_the_four_rules():
-    assert [rule.code for rule in duplication.RULES] == ["DUP001", "DUP002", "DUP003", "DUP004"]
+def test_family_exports_its_five_rules():
+    assert [rule.code for rule in duplication.RULES] == ["DUP001", "DUP002", "DUP003", "DUP004", "DUP005"]
 
 
 # -- shared units ----------------------------------------------------------------------------
@@ -436,3 +439,80 @@ def test_long_paragraphs_without_shared_anchor_or_only_one_long_paragraph_are_ne
     monkeypatch.setattr(duplication, "SequenceMatcher", no_matcher)
     assert near_duplicates(Document(doc(TEASER, P1, P3)), 100, 0.9, 200) == []
     assert near_duplicates(Document(doc(TEASER, "Court.", "Aussi court.")), 100, 0.9, 200) == []
+
+
+# -- DUP005 template-line ------------------------------------------------------------------------
+
+FOOTER = ("Back to the search results", "Other available languages:")
+
+
+def crawl(count: int, *footer: str) -> list[Document]:
+    """``count`` pages of one site: a different article each, the same footer lines."""
+    body = " ".join([P1, P2])
+    return [
+        Document(f"Article {index}\n\n{body} ({index})\n\n" + "\n\n".join(footer) + "\n", "crawl.jsonl", str(index))
+        for index in range(count)
+    ]
+
+
+def lint_run(documents: list[Document], **rule_options: dict) -> list[list]:
+    linter = make_linter(("DUP005",), **rule_options)
+    corpus = linter.collect_corpus(documents)
+    return [linter.lint(document, None, corpus) for document in documents]
+
+
+def test_lines_shared_by_enough_documents_of_the_run_are_one_template_finding():
+    results = lint_run(crawl(5, *FOOTER))
+    for document, findings in zip(crawl(5, *FOOTER), results, strict=True):
+        assert codes(findings) == ["DUP005"]
+        (finding,) = findings
+        assert document.text[finding.start : finding.end] == "\n\n".join(FOOTER)
+        assert "“Back to the search results” and 1 more, found in 5 documents" in finding.message
+        assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_lines_shared_by_fewer_documents_than_the_minimum_are_not_template():
+    assert lint_run(crawl(4, *FOOTER)) == [[]] * 4
+    assert [codes(f) for f in lint_run(crawl(4, *FOOTER), DUP005={"min-documents": 4})] == [["DUP005"]] * 4
+
+
+def test_long_shared_lines_are_quoted_text_not_template():
+    shared = "A paragraph an agency wrote, that five articles of the run quote in full, word for word."
+    assert len(shared) > 60
+    assert lint_run(crawl(5, shared), DUP005={"max-line-length": 60}) == [[]] * 5
+    assert codes(lint_run(crawl(5, shared))[0]) == ["DUP005"]
+
+
+def test_template_lines_match_across_white_space_variants():
+    documents = crawl(4, *FOOTER) + crawl(1, "Back to the  search results\t", "Other available\xa0languages:")
+    assert [len(findings) for findings in lint_run(documents)] == [1] * 5
+
+
+def test_template_line_rule_is_off_by_default_and_silent_without_a_run():
+    assert "DUP005" not in [active.rule.code for active in make_linter().plan().rules]
+    assert lint_text(crawl(1, *FOOTER)[0].text, "DUP005") == []
+
+
+def test_template_line_fix_deletes_the_footer_and_keeps_the_article():
+    documents = crawl(6, *FOOTER)
+    linter = make_linter(("DUP005",))
+    corpus = linter.collect_corpus(documents)
+    fixed = linter.fix(documents[0], (Applicability.SAFE, Applicability.UNSAFE), None, corpus).document.text
+    assert fixed == documents[0].text.split("\n\nBack to")[0] + "\n"
+
+
+def test_check_learns_template_lines_from_every_record_of_a_jsonl_run(tmp_path):
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": document.record, "text": document.text}) + "\n" for document in crawl(6, *FOOTER)),
+        "utf-8",
+    )
+    args = [str(path), "--isolated", "--select", "DUP005", "--output-format", "concise"]
+    reported = CliRunner().invoke(main, ["check", *args])
+    assert reported.exit_code == 1
+    assert reported.output.count("DUP005") == 6
+    fixed = CliRunner().invoke(main, ["check", *args, "--fix", "--unsafe-fixes"])
+    assert fixed.exit_code == 0, fixed.output
+    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    assert not any("search results" in text for text in texts)
+    assert all(text.startswith(f"Article {index}\n") for index, text in enumerate(texts))
