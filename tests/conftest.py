@@ -7,10 +7,17 @@ import importlib.metadata
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from newslint import Applicability, Document, Finding, Linter, cli
 from newslint.config import Settings
 from newslint.registry import RuleSet, default_ruleset, discover
+
+# Property tests draw the same examples on every run (seeded from each test), and keep no example
+# database between runs: the suite must pass or fail the same way on every machine. To hunt for
+# new counter-examples, run with --hypothesis-seed=N (or another profile) by hand.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.load_profile("deterministic")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
