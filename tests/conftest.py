@@ -15,8 +15,9 @@ from newslint.registry import RuleSet, default_ruleset, discover
 
 # Property tests draw the same examples on every run (seeded from each test), and keep no example
 # database between runs: the suite must pass or fail the same way on every machine. To hunt for
-# new counter-examples, run with --hypothesis-seed=N (or another profile) by hand.
+# new counter-examples by hand: pytest --hypothesis-profile=explore --hypothesis-seed=N
 settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2_000, database=None)
 settings.load_profile("deterministic")
 
 ROOT = Path(__file__).resolve().parent.parent
