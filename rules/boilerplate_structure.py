@@ -184,6 +184,9 @@ def _short_line_indexes(doc: Document, spans: list[tuple[int, int]], max_length:
     return indexes
 
 
+_DIGIT = regex.compile(r"\d")  # the same digits as the date pattern's \d
+
+
 @cache
 def _dateline() -> regex.Pattern[str]:
     """A line that is only a date ("20 novembre 2019", "Nov. 20, 2019 10:12 a.m. ET")."""
@@ -1072,7 +1075,10 @@ class PageChrome(Rule):
     def _is_meta(text: str) -> bool:
         """A byline or a date line (not a title)."""
         text = text.strip()
-        return text.casefold().startswith(_TITLE_SKIP) or _dateline().match(text) is not None
+        # Every date form has a digit: the date pattern (slow to compile) is only needed then.
+        return text.casefold().startswith(_TITLE_SKIP) or (
+            _DIGIT.search(text) is not None and _dateline().match(text) is not None
+        )
 
     @staticmethod
     def _is_chrome(text: str, max_words: int, max_length: int) -> bool:
