@@ -839,10 +839,12 @@ class SubscriptionPrompt(_WidgetRule):
     ## What it does
     Flags whole lines that ask the reader to subscribe or sign up, or that announce a paywall:
     "Abonnez-vous", "Cet article est réservé aux abonnés", "Il vous reste 80 % de cet article à
-    lire", "Sign up for our newsletter", "Subscribe now", "Already a subscriber? Log in", and their
-    German, Spanish, Italian and Portuguese equivalents. Paywall form lines next to a prompt
-    ("Créez votre compte") go with it. An article sentence that mentions a newsletter is not
-    flagged: the line must be a prompt from start to end.
+    lire", "Sign up for our newsletter", "Subscribe now", "Already a subscriber? Log in", account
+    links ("Log in", "Sign out", "My account", "Mon compte", "Iniciar sesión"), and their German,
+    Spanish, Italian and Portuguese equivalents. Paywall form lines next to a prompt ("Créez votre
+    compte") go with it, and so do single words that could also be a heading ("Login",
+    "Connexion", "Anmelden"): alone they are not flagged. An article sentence that mentions a
+    newsletter is not flagged: the line must be a prompt from start to end.
 
     ## Why it matters
     Prompts are not article text; a paywall notice also means the article was cut where it starts.

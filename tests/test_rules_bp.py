@@ -227,6 +227,20 @@ def test_subscription_prompt_companion_alone_is_not_flagged():
     assert codes(ARTICLE + "Connexion\n" + ARTICLE, "BP005") == []
 
 
+@pytest.mark.parametrize("line", ["Log in", "Sign out", "My account", "Mon compte", "Iniciar sesión", "Mein Konto"])
+def test_subscription_prompt_flags_account_links_on_their_own_line(line):
+    text = ARTICLE + line + "\n" + ARTICLE
+    assert codes(text, "BP005") == [("BP005", 4)]
+    assert fix_text(text, "BP005") == ARTICLE + ARTICLE
+
+
+def test_subscription_prompt_single_word_account_link_counts_only_next_to_a_prompt():
+    assert codes(ARTICLE + "Login\n" + ARTICLE, "BP005") == []
+    text = ARTICLE + "Subscribe now\nLogin\n" + ARTICLE
+    (finding,) = lint_text(text, "BP005")
+    assert (line_of(text, finding.start), line_of(text, finding.end)) == (4, 5)
+
+
 # -- BP006 cookie-consent --------------------------------------------------------------------------
 
 
