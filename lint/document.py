@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, repeat
@@ -79,6 +79,17 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
     if not start or text[text.rfind("\n", 0, start - 1) + 1 : start].isspace():
         return start, text.rfind("\n", 0, following.start()) + 1  # the line before is blank
     return start, end_break
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end of the line holding ``offset`` as :attr:`Document.lines` cuts them (the "\\r"
+    of a CRLF break is not text; the last line, without a break, keeps its "\\r"), without building
+    the lines of the whole document."""
+    start = text.rfind("\n", 0, offset) + 1
+    newline = text.find("\n", offset)
+    if newline == -1:
+        return start, len(text)
+    return start, newline - 1 if newline > start and text[newline - 1] == "\r" else newline
 
 
 def byte_line_indexes(lowered: bytes, offsets: list[int]) -> list[int]:
@@ -240,6 +251,25 @@ class Document:
             line = self.lines[self.line_index_at(end - 1)]
             return Position(line.number, line.end - line.start + 1)
         return self.position(end)
+
+    # -- runs of lines ---------------------------------------------------------------------------
+
+    def line_runs(self, indexes: Iterable[int]) -> list[tuple[int, int]]:
+        """Ascending line ``indexes`` grouped into ``(first, last)`` runs: only blank lines may
+        stand between the members of a run."""
+        texts = self.stripped_lines
+        grouped: list[tuple[int, int]] = []
+        for index in indexes:
+            if grouped and not any(texts[grouped[-1][1] + 1 : index]):
+                grouped[-1] = (grouped[-1][0], index)
+            else:
+                grouped.append((index, index))
+        return grouped
+
+    def count_content_lines(self, first: int, stop: int) -> int:
+        """How many of the lines ``first`` to ``stop - 1`` are not blank (counted in C)."""
+        between = self.stripped_lines[first:stop]
+        return len(between) - between.count("")
 
     # -- spans for fixes -------------------------------------------------------------------------
 

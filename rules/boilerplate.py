@@ -18,24 +18,6 @@ from ._data import family_tables, fold, pattern, phrases
 FAMILY = "bp"
 
 
-def runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
-    """Group line indexes into runs, letting blank lines (only) stand between members."""
-    grouped: list[tuple[int, int]] = []
-    lines = doc.lines
-    for index in indexes:
-        if grouped:
-            first, last = grouped[-1]
-            for between in range(last + 1, index):  # stops at the first non-blank line
-                text = lines[between].text
-                if text and not text.isspace():
-                    break
-            else:
-                grouped[-1] = (first, index)
-                continue
-        grouped.append((index, index))
-    return grouped
-
-
 @cache
 def _redirect_gate() -> tuple[bytes, ...]:
     """The ``gate`` words of every language as lower-case UTF-8 (searched in ``Document.lowered_bytes``),
@@ -122,9 +104,9 @@ class RedirectNotice(Rule):
             text = doc.lines[index].text
             if len(text) <= options["max-line-length"] and compiled.search(text):
                 hits.append(index)
-        for first, last in runs(doc, hits):
+        for first, last in doc.line_runs(hits):
             start, end = doc.lines[first].start, doc.lines[last].end
-            count = sum(1 for line in doc.lines[first : last + 1] if not line.is_blank)
+            count = doc.count_content_lines(first, last + 1)
             yield self.finding(
                 start,
                 end,

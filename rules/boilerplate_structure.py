@@ -20,7 +20,6 @@ from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, phrases, trie_pattern
-from .boilerplate import runs
 
 FAMILY = "bpnav"
 _FLAGS = regex.IGNORECASE | regex.V1 | regex.MULTILINE
@@ -873,9 +872,9 @@ class PhotoCredit(Rule):
         hits = _short_line_indexes(doc, _lines_of_kind(doc, "credit"), options["max-line-length"])
         if hits and hits[-1] == doc.content_lines[-1].index and _COPYRIGHT.match(doc.lines[hits[-1]].text):
             hits.pop()  # "© Reuters" closing the text is the copyright notice, not a photo's credit
-        for first, last in runs(doc, hits):
+        for first, last in doc.line_runs(hits):
             start, end = _line_span(doc, first, last)
-            count = sum(1 for line in doc.lines[first : last + 1] if not line.is_blank)
+            count = doc.count_content_lines(first, last + 1)
             yield self.finding(
                 start,
                 end,
@@ -911,12 +910,6 @@ def _is_figure(text: str) -> bool:
     return _FIGURES.match(text) is not None or (
         not _CURRENCY_MARKS.isdisjoint(text) and any(char.isdigit() for char in text)
     )
-
-
-def _count_content(doc: Document, first: int, stop: int) -> int:
-    """How many of the lines ``first..stop - 1`` are not blank (counted in C, not line by line)."""
-    between = doc.stripped_lines[first:stop]
-    return len(between) - between.count("")
 
 
 def _is_fragment(text: str) -> bool:
@@ -1042,7 +1035,7 @@ class PageChrome(Rule):
             # A title cut into pieces ("Structural Funds: Commission agrees" / "€ 747 million
             # package for Sweden") starts at the end of a run close above the body: the run's last
             # lines of three words or more, up to a date or a byline, stay.
-            if run and _count_content(doc, run[-1] + 1, first_body) > 3:
+            if run and doc.count_content_lines(run[-1] + 1, first_body) > 3:
                 continue
             while run and len(lines[run[-1]].text.split()) >= 3 and not self._is_meta(lines[run[-1]].text):
                 run.pop()
@@ -1117,7 +1110,7 @@ class PageChrome(Rule):
             if not text:
                 continue
             if self._is_chrome(text, max_words, max_length):
-                if run and index != previous + 1 and _count_content(doc, previous + 1, index):
+                if run and index != previous + 1 and doc.count_content_lines(previous + 1, index):
                     runs.append(run)
                     run = []
                 run.append(index)

@@ -771,7 +771,7 @@ class TemplateLine(CorpusRule):
         if not positions:
             return
         key_of_line = {items.lines[position]: items.keys[position] for position in positions}
-        for first, last in _line_runs(doc, list(key_of_line)):
+        for first, last in doc.line_runs(key_of_line):
             members = [index for index in range(first, last + 1) if index in key_of_line]
             shared = min(corpus[key_of_line[index]] for index in members)
             shown = _quote(key_of_line[first]) + (f" and {len(members) - 1} more" if len(members) > 1 else "")
@@ -782,18 +782,6 @@ class TemplateLine(CorpusRule):
                 self.line_deletion(doc, first, last, "Delete the template lines", Applicability.UNSAFE),
                 documents=shared,
             )
-
-
-def _line_runs(doc: Document, indexes: list[int]) -> list[tuple[int, int]]:
-    """Runs of line indexes (ascending) with only blank lines between members."""
-    texts = doc.stripped_lines
-    runs: list[tuple[int, int]] = []
-    for index in indexes:
-        if runs and not any(texts[runs[-1][1] + 1 : index]):
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    return runs
 
 
 RULES: list[type[Rule]] = [DuplicatedSection, DuplicatedParagraph, RepeatedTitle, NearDuplicateParagraph, TemplateLine]

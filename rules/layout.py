@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
-from operator import attrgetter, methodcaller
+from operator import methodcaller
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.document import line_bounds
 from newslint.language import FUNCTION_WORDS
 from newslint.rule import integer_option, object_schema
 
@@ -20,7 +21,6 @@ from ._data import fold, phrases
 FAMILY = "lay"
 
 _TRAILING_SPACE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
-_LINE_TEXT = attrgetter("text")
 # The characters of _TRAILING_SPACE, for str.rstrip.
 _TRAILING_CHARS = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u3000"
 # A line that ends in one of them, found from the rare line break (a literal the `re` engine
@@ -128,7 +128,7 @@ class WhitespaceHygiene(Rule):
         lines = doc.lines
         # One byte per line, 1 for content and 0 for blank: runs of blank lines are found with
         # bytes.find, only where one may be reported (at the start, at the end, longer than allowed).
-        flags = bytes(map(bool, map(str.strip, map(_LINE_TEXT, lines))))
+        flags = bytes(map(bool, doc.stripped_lines))
         count_lines = len(flags)
         surplus = b"\x00" * (allowed + 1)
         index = 0
@@ -213,16 +213,6 @@ _H = "\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
 _HEADING_COLON = re.compile(rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])")
 
 
-def _line_bounds(text: str, offset: int) -> tuple[int, int]:
-    """Start and end of the line holding ``offset`` as ``Document.lines`` cuts them (the "\\r" of a
-    CRLF is not text; the last line, without a break, keeps its "\\r")."""
-    start = text.rfind("\n", 0, offset) + 1
-    newline = text.find("\n", offset)
-    if newline == -1:
-        return start, len(text)
-    return start, newline - 1 if newline > start and text[newline - 1] == "\r" else newline
-
-
 def _long_lines(doc: Document, length: int) -> list[int]:
     """Indexes of the lines of ``length`` characters or more, ascending.
 
@@ -240,7 +230,7 @@ def _long_lines(doc: Document, length: int) -> list[int]:
         if newline != -1:
             start = newline + 1
             continue
-        line_start, line_end = _line_bounds(text, start)
+        line_start, line_end = line_bounds(text, start)
         if line_end - line_start >= length:
             index += text.count("\n", counted, line_start)
             counted = line_start
@@ -325,7 +315,7 @@ class WallOfText(Rule):
             # skipped before the pattern runs (the colon is on the line of the match).
             for candidate in _HEADING_COLON.finditer(text):
                 colon = candidate.start()
-                line_start, line_end = _line_bounds(text, colon)
+                line_start, line_end = line_bounds(text, colon)
                 if line_end - line_start < heading_min:
                     continue
                 match = _INLINE_HEADING.match(text, colon - 1) if colon else None

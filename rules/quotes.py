@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.document import line_bounds
 from newslint.rule import object_schema
 
 from ._data import family_tables
@@ -112,16 +113,6 @@ def _straight_role(text: str, offset: int) -> str:
     return "either"
 
 
-def _line_bounds(text: str, offset: int) -> tuple[int, int]:
-    """Start and end (line break and a \\r before it excluded) of the line holding ``offset``,
-    as ``Document.lines`` cuts them, without building the lines of the whole document."""
-    start = text.rfind("\n", 0, offset) + 1
-    newline = text.find("\n", offset)
-    if newline == -1:
-        return start, len(text)
-    return start, newline - 1 if newline > start and text[newline - 1] == "\r" else newline
-
-
 def _is_separator(doc: Document, offset: int, char: str = "»") -> bool:
     """A "»" or "«" used as an arrow ("Accueil » Monde", "Lire la suite »", "« Retour"), not a
     quotation mark: spaces around it (no no-break space), a short line, no partner on the line."""
@@ -130,7 +121,7 @@ def _is_separator(doc: Document, offset: int, char: str = "»") -> bool:
     after = text[offset + 1] if offset + 1 < len(text) else "\n"
     if not (before in " \t\n" and (after.isspace() or after in "»«<>")) or after in "\u00a0\u202f":
         return False
-    line_start, line_end = _line_bounds(text, offset)
+    line_start, line_end = line_bounds(text, offset)
     line = text[line_start:line_end]
     if char == "«" and after == "\n":
         separator = False  # «⏎Un choc⏎» : an extractor put the quote on its own lines

@@ -210,6 +210,44 @@ class PastTheEnd(Rule):
         yield self.finding(0, len(doc.text) + 5, "Too far")
 
 
+class ListRule(Rule):
+    """Returns a list, not a generator, with one finding per "ab"."""
+
+    code = "TST902"
+    name = "list-rule"
+    default_enabled = False
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc, options):
+        return [
+            self.finding(i, i + 2, "ab", Fix.safe("Upper", Edit(i, i + 2, "AB")))
+            for i in range(len(doc.text))
+            if doc.text.startswith("ab", i)
+        ]
+
+
+class LaterPastTheEnd(Rule):
+    """Its second finding reaches past the end: the crash names that one."""
+
+    code = "TST903"
+    name = "later-past-the-end"
+    default_enabled = False
+
+    def check(self, doc, options):
+        return (self.finding(0, 1, "ok"), self.finding(1, len(doc.text) + 2, "far"), self.finding(0, 99, "farther"))
+
+
+class Nothing(Rule):
+    """Returns an empty tuple."""
+
+    code = "TST904"
+    name = "nothing"
+    default_enabled = False
+
+    def check(self, doc, options):
+        return ()
+
+
 class WordCount(CorpusRule):
     """Corpus rule: flags words seen in more than one document of the run."""
 

@@ -257,3 +257,20 @@ def test_the_offset_after_a_final_line_break_is_the_start_of_the_next_line():
     doc = Document("un\ndeux\n")
     assert doc.position(len(doc.text)) == Position(3, 1)
     assert doc.position(len(doc.text) - 1) == Position(2, 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LAYOUT_TEXT, st.data())
+def test_line_runs_and_content_counts_follow_the_line_by_line_definition(text, data):
+    doc = Document(text)
+    count = len(doc.lines)
+    indexes = sorted(set(data.draw(st.lists(st.integers(0, max(count - 1, 0)), max_size=8)))) if count else []
+    expected: list[tuple[int, int]] = []
+    for index in indexes:
+        if expected and all(line.is_blank for line in doc.lines[expected[-1][1] + 1 : index]):
+            expected[-1] = (expected[-1][0], index)
+        else:
+            expected.append((index, index))
+    assert doc.line_runs(indexes) == expected
+    first, stop = sorted(data.draw(st.tuples(st.integers(0, count), st.integers(0, count))))
+    assert doc.count_content_lines(first, stop) == sum(not line.is_blank for line in doc.lines[first:stop])

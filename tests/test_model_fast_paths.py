@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from sample_rules import LaterPastTheEnd, ListRule, Nothing
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Linter, Rule, Severity
 from newslint.config import Settings
@@ -99,44 +100,6 @@ def test_line_deletion_is_the_fix_of_document_removal_span(lines, final_break, d
 
 
 # -- Linter.lint ----------------------------------------------------------------------------------------
-
-
-class ListRule(Rule):
-    """Returns a list, not a generator, with one finding per "ab"."""
-
-    code = "TST902"
-    name = "list-rule"
-    default_enabled = False
-    fix_applicability = Applicability.SAFE
-
-    def check(self, doc, options):
-        return [
-            self.finding(i, i + 2, "ab", Fix.safe("Upper", Edit(i, i + 2, "AB")))
-            for i in range(len(doc.text))
-            if doc.text.startswith("ab", i)
-        ]
-
-
-class LaterPastTheEnd(Rule):
-    """Its second finding reaches past the end: the crash names that one."""
-
-    code = "TST903"
-    name = "later-past-the-end"
-    default_enabled = False
-
-    def check(self, doc, options):
-        return (self.finding(0, 1, "ok"), self.finding(1, len(doc.text) + 2, "far"), self.finding(0, 99, "farther"))
-
-
-class Nothing(Rule):
-    """Returns an empty tuple."""
-
-    code = "TST904"
-    name = "nothing"
-    default_enabled = False
-
-    def check(self, doc, options):
-        return ()
 
 
 RULESET = RuleSet.from_classes([ListRule, LaterPastTheEnd, Nothing])
