@@ -134,6 +134,7 @@ def _process(source: Source, linter: Linter, options: dict, outcome: Outcome, co
             new_texts.append(document.text)
             findings = linter.lint(document, plan, corpus)
             outcome.diagnostics.extend(Diagnostic(document, f) for f in findings)
+            document.release_views()
             continue
         result = linter.fix(document, applicable, plan, corpus)
         new_texts.append(result.document.text)
@@ -152,6 +153,8 @@ def _process(source: Source, linter: Linter, options: dict, outcome: Outcome, co
         if not options["fix_only"]:
             remaining = linter.lint(result.document, plan, corpus)
             outcome.diagnostics.extend(Diagnostic(result.document, f) for f in remaining)
+        document.release_views()
+        result.document.release_views()
     # A rule that crashes on a text crashes again on every fixer pass: report it once per document.
     reported: set[tuple[str, str | None, str]] = set()
     for document, crash in linter.crashes:

@@ -239,18 +239,50 @@ class Document:
         return max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
 
     def position(self, offset: int) -> Position:
+        # Positions read only ``line_starts`` (and the text), never ``lines``: a report is written
+        # after ``release_views`` has dropped the lines of every document.
+        starts = self.line_starts
         if offset and offset == len(self.text) and self.text.endswith("\n"):
-            return Position(len(self.lines) + 1, 1)  # after the final line break: the empty last line
+            return Position(len(starts) + 1, 1)  # after the final line break: the empty last line
         index = self.line_index_at(offset)
-        line_start = self.line_starts[index] if self.lines else 0
-        return Position(index + 1, offset - line_start + 1)
+        return Position(index + 1, offset - starts[index] + 1)
 
     def end_position(self, start: int, end: int) -> Position:
         """Position of an exclusive span end; a span ending in a line break ends on that line."""
-        if end > start and self.text[end - 1] == "\n":
-            line = self.lines[self.line_index_at(end - 1)]
-            return Position(line.number, line.end - line.start + 1)
+        text = self.text
+        if end > start and text[end - 1] == "\n":
+            index = self.line_index_at(end - 1)
+            line_start, line_end = self.line_starts[index], end - 1
+            if line_end > line_start and text[line_end - 1] == "\r":
+                line_end -= 1  # as in ``lines``: the "\r" of a "\r\n" belongs to the break
+            return Position(index + 1, line_end - line_start + 1)
         return self.position(end)
+
+    def line_at(self, index: int) -> Line:
+        """``lines[index]``, cut out of the text when the lines were released (a report's snippet)."""
+        if "lines" in self.__dict__:
+            return self.lines[index]
+        text, start = self.text, self.line_starts[index]
+        newline = text.find("\n", start)
+        if newline == -1:
+            return Line(index, start, len(text), len(text), text[start:])
+        end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+        return Line(index, start, end, newline + 1, text[start:end])
+
+    def release_views(self) -> None:
+        """Drop every derived view but the line starts and the language; a view asked for again is
+        computed again.
+
+        A run keeps each document until its report is written, and a report needs only positions.
+        The lines, paragraphs and family views of thousands of documents would otherwise hold most
+        of the process's memory, and every garbage collection would walk their objects again.
+        """
+        starts = self.line_starts  # computed now, from the lines about to go
+        cached = self.__dict__
+        for name in _RELEASABLE_VIEWS:
+            cached.pop(name, None)
+        cached["line_starts"] = starts
+        self._views = {}
 
     # -- runs of lines ---------------------------------------------------------------------------
 
@@ -295,3 +327,11 @@ class Document:
             last += 1
         low = lines[first - 1].end if first > 0 else 0
         return low, lines[last].end_break
+
+
+# The cached views ``Document.release_views`` drops: every one but those a report reads.
+_RELEASABLE_VIEWS = tuple(
+    name
+    for name, value in vars(Document).items()
+    if isinstance(value, cached_property) and name not in ("line_starts", "language")
+)

@@ -95,7 +95,7 @@ def _snippet(doc: Document, start: int, end: int, code: str) -> list[str]:
         if index == -1:
             out.append(f"{'.' * gutter} | …")
             continue
-        line = doc.lines[index] if doc.lines else None
+        line = doc.line_at(index) if doc.text else None
         text = line.text if line else ""
         line_start = line.start if line else 0
         mark_from = max(start, line_start) - line_start
@@ -128,7 +128,7 @@ def format_full(diagnostics: Sequence[Diagnostic]) -> str:
         marker = _marker(finding.fix.applicability if finding.fix else None)
         message = _one_line(finding.message)
         block = [f"{diagnostic.where}:{pos.line}:{pos.column}: {finding.code} {marker}{message}"]
-        if doc.lines:
+        if doc.text:  # a text has lines exactly when it is not empty
             block.extend(_snippet(doc, finding.start, finding.end, finding.code))
         if finding.fix is not None:
             gutter = len(str(doc.line_index_at(max(finding.end - 1, finding.start)) + 1))

@@ -274,3 +274,52 @@ def test_line_runs_and_content_counts_follow_the_line_by_line_definition(text, d
     assert doc.line_runs(indexes) == expected
     first, stop = sorted(data.draw(st.tuples(st.integers(0, count), st.integers(0, count))))
     assert doc.count_content_lines(first, stop) == sum(not line.is_blank for line in doc.lines[first:stop])
+
+
+# -- released views ------------------------------------------------------------------------------
+
+
+def _reference_position(doc: Document, offset: int) -> Position:
+    """The line-by-line definition: the line holding ``offset`` and the column inside it."""
+    lines = doc.lines
+    if offset and offset == len(doc.text) and doc.text.endswith("\n"):
+        return Position(len(lines) + 1, 1)
+    for line in reversed(lines):
+        if line.start <= offset:
+            return Position(line.number, offset - line.start + 1)
+    return Position(1, offset + 1)
+
+
+def _reference_end_position(doc: Document, start: int, end: int) -> Position:
+    """Before the release, read off ``lines``: a span ending with its line break ends on that line."""
+    if end > start and doc.text[end - 1] == "\n":
+        line = doc.lines[doc.line_index_at(end - 1)]
+        return Position(line.number, line.end - line.start + 1)
+    return _reference_position(doc, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \r\n\u2028", max_size=30))
+def test_positions_and_lines_read_after_release_views_match_the_lines_definition(text):
+    doc = Document(text)
+    lines = doc.lines
+    expected_starts = [_reference_position(doc, offset) for offset in range(len(text) + 1)]
+    spans = [(start, end) for start in range(len(text) + 1) for end in range(start, len(text) + 1)]
+    expected_ends = [_reference_end_position(doc, *span) for span in spans]
+    doc.release_views()
+    assert "lines" not in doc.__dict__ and "stripped_lines" not in doc.__dict__
+    assert [doc.line_at(index) for index in range(len(lines))] == list(lines)
+    assert [doc.position(offset) for offset in range(len(text) + 1)] == expected_starts
+    assert [doc.end_position(*span) for span in spans] == expected_ends
+    assert "lines" not in doc.__dict__  # positions and snippets never rebuild the lines
+
+
+def test_release_views_drops_family_views_and_keeps_the_language():
+    doc = Document("Le texte.\nLa suite.\n")
+    language = doc.language
+    doc.view("family", lambda d: object())
+    assert doc.paragraphs  # computed, so that there is something to release
+    doc.release_views()
+    assert doc._views == {} and "paragraphs" not in doc.__dict__
+    assert doc.__dict__["language"] == language
+    assert [p.text for p in doc.paragraphs] == ["Le texte.\nLa suite."]  # computed again on demand
