@@ -338,8 +338,7 @@ class WidgetData:
 
     def __init__(self) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
-        # lowered line bytes -> (length in code points, ``classify`` of the line)
-        self.memo: dict[bytes, tuple[int, tuple[str, str, int] | None]] = {}
+        self.memo: dict[str, tuple[str, str, int] | None] = {}  # line text -> ``classify`` of it
         self.share_labels: dict[str, str] = {}  # folded label -> MAIN (action) / NETWORK
         heads: set[str] = set()
         kinds = ((MAIN, "phrases"), (COMPANION, "companions"))
@@ -462,17 +461,17 @@ def widget_data() -> WidgetData:
     return WidgetData()
 
 
-# A widget line found by the scan: (line index, kind, weight, length, start offset); the line's text
-# is ``doc.text[start : start + length]`` (without its line break).
-Hit = tuple[int, str, int, int, int]
+# A widget line found by the scan: (line index, kind, weight, length, start offset, text); the line's
+# text is ``doc.text[start : start + length]`` (without its line break).
+Hit = tuple[int, str, int, int, int, str]
 
 
 def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
     """``{rule name: [hit, …]}`` for every widget line of ``doc`` (see ``Hit``).
 
-    Works on ``Document.lowered_bytes`` alone: a candidate line is cut out of the bytes (``classify`` gives
-    the same answer on the ASCII-lower-cased text as on the original line) and its offset in the
-    text is counted from the bytes, so the family never builds ``doc.lines`` for its widgets.
+    The scan runs on ``Document.lowered_bytes``; a candidate's line index is counted from the bytes
+    and its text and offset are read from ``doc.lines`` (which the other families build for every
+    document anyway), so no candidate is cut out of the bytes or decoded.
     Classifications are memoised per line: widget lines are the lines a site repeats on every page.
     """
     data = widget_data()
@@ -486,39 +485,27 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
     memo = data.memo
     if len(memo) > _MEMO_SIZE:
         memo.clear()
-    count, find, size = lowered.count, lowered.find, len(lowered)
-    ascii_text = size == len(doc.text) + 1  # byte offsets are text offsets (plus the leading "\n")
+    lines, count, classify = doc.lines, lowered.count, data.classify
     total, last = -1, 0  # line index and where the line breaks were counted up to
-    byte_at, char_at = 1, 0  # a byte offset of ``lowered`` and the text offset it stands for
     for offset in offsets:
         start = offset + 1
         total += count(b"\n", last, start)  # the index of the line that starts at ``start``
         last = start
-        end = find(b"\n", start)
-        if end == -1:
-            raw = lowered[start:size]  # the last line, without a break: a final "\r" is text
-        else:
-            raw = lowered[start : end - 1] if lowered[end - 1 : end] == b"\r" else lowered[start:end]
-        if len(raw) > max_length and len(raw.decode("utf-8", "surrogatepass")) > max_length:
+        line = lines[total]
+        text = line[4]
+        if len(text) > max_length:
             continue
-        known = memo.get(raw)
-        if known is None:
-            text = raw.decode("utf-8", "surrogatepass")
-            known = memo[raw] = (len(text), data.classify(text))
-        result = known[1]
-        if result is None or known[0] > max_length:
-            continue
-        if ascii_text:
-            char_at = start - 1
-        else:
-            char_at += len(lowered[byte_at:start].decode("utf-8", "surrogatepass"))
-            byte_at = start
-        found[result[0]].append((total, result[1], result[2], known[0], char_at))
+        result = memo.get(text, _UNSEEN)
+        if result is _UNSEEN:
+            result = memo[text] = classify(text)
+        if result is not None:
+            found[result[0]].append((total, result[1], result[2], len(text), line[1], text))
     return found
 
 
 # How many candidate lines ``_scan_widgets`` remembers before it starts over.
 _MEMO_SIZE = 20000
+_UNSEEN = object()  # a line the memo has no answer for (``None`` is the answer "no widget")
 
 
 def widget_lines(doc: Document, rule: str, max_length: int) -> list[Hit]:
@@ -547,12 +534,27 @@ def _scan_for(view_length: int) -> Callable[[Document], dict[str, list[Hit]]]:
 
 _SCANS: dict[int, Callable[[Document], dict[str, list[Hit]]]] = {}
 _NO_FINDINGS: tuple[Finding, ...] = ()
+# Module constants: an enum member read through its class costs a metaclass look-up per finding.
+_SAFE, _UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 _NON_SPACE = re.compile(r"\S")  # ``re``'s \s is ``str.isspace``'s whitespace
 
 
 def _quote(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+
+
+def _quoted_line(text: str) -> str:
+    """``_quote(text, 40)``, remembered: widget lines repeat on every page of a site."""
+    quoted = _QUOTED.get(text)
+    if quoted is None:
+        if len(_QUOTED) > _MEMO_SIZE:
+            _QUOTED.clear()
+        quoted = _QUOTED[text] = _quote(text, 40)
+    return quoted
+
+
+_QUOTED: dict[str, str] = {}
 
 
 def _max_length_schema(description: str) -> dict[str, Any]:
@@ -577,7 +579,7 @@ class _WidgetRule(Rule):
         return set()
 
     def applicability(self, text: str, members: list[Hit]) -> Applicability:
-        return Applicability.SAFE
+        return _SAFE
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Sequence[Finding]:  # type: ignore[override]
         # A list, not a generator: most documents have no widget, and the empty answer is the hot path.
@@ -594,7 +596,8 @@ class _WidgetRule(Rule):
         members = [hits[0]]
         for hit in hits[1:]:
             previous = members[-1]
-            if text[previous[4] + previous[3] : hit[4]].isspace():  # only blank lines between them
+            # Only blank lines between them (the next line needs no look: a line break is white space).
+            if hit[0] == previous[0] + 1 or text[previous[4] + previous[3] : hit[4]].isspace():
                 members.append(hit)
                 continue
             if self.qualifies(members):
@@ -606,15 +609,19 @@ class _WidgetRule(Rule):
 
     def _finding(self, text: str, members: list[Hit]) -> Finding:
         """One finding for a run of widget lines, with the fix deleting the run's lines."""
-        start, end = members[0][4], members[-1][4] + members[-1][3]
-        quoted = ", ".join([_quote(text[member[4] : member[4] + member[3]], 40) for member in members[:3]])
-        more = f" (+{len(members) - 3} more lines)" if len(members) > 3 else ""
+        last = members[-1]
+        start, end = members[0][4], last[4] + last[3]
+        if len(members) == 1:
+            quoted = _quoted_line(last[5])
+        else:
+            quoted = ", ".join([_quoted_line(member[5]) for member in members[:3]])
+            if len(members) > 3:
+                quoted += f" (+{len(members) - 3} more lines)"
         removed = removal_span(text, start, end)
-        return self.finding(
-            start,
-            end,
-            f"{self.what} left by the scraper: {quoted}{more}",
-            Fix(self.fix_description, self.applicability(text, members), (Edit.delete(*removed),)),
+        # Built positionally, as ``Rule.finding`` and ``Edit.delete`` would: thousands per megabyte.
+        fix = Fix(self.fix_description, self.applicability(text, members), (Edit(removed[0], removed[1], ""),))
+        return Finding(
+            self.code, self.name, f"{self.what} left by the scraper: {quoted}", start, end, self.severity, fix, {}
         )
 
 
@@ -645,6 +652,21 @@ def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, r
     return words, lines, trailing, tuple(endings)
 
 
+def _is_marker_line(stripped: str, words: frozenset[str], lines: regex.Pattern[str] | None) -> bool:
+    """Whether a last line is a marker (remembered: a site ends every page with the same line)."""
+    known = _MARKER_LINES.get(stripped)
+    if known is None:
+        if len(_MARKER_LINES) > _MEMO_SIZE:
+            _MARKER_LINES.clear()
+        known = _MARKER_LINES[stripped] = quick_fold(stripped) in words or (
+            lines is not None and lines.fullmatch(stripped) is not None
+        )
+    return known
+
+
+_MARKER_LINES: dict[str, bool] = {}
+
+
 def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
     """``(start, end, line index or None, marker)``: a whole last line (index) or a trailing marker."""
     # The last non-blank line, found with string scans (no ``doc.lines`` for the many texts
@@ -666,7 +688,7 @@ def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
     if len(stripped) > 5000 or len(stripped) < 100 and _NON_SPACE.search(full, 0, line_start) is None:
         return None  # a text that is only a marker is not an article cut short
     words, lines, trailing, endings = _truncation_patterns()
-    if len(stripped) <= 60 and (quick_fold(stripped) in words or lines is not None and lines.fullmatch(stripped)):
+    if len(stripped) <= 60 and _is_marker_line(stripped, words, lines):
         return line_start, line_end, full.count("\n", 0, line_start), stripped
     offset = max(0, len(text) - 120)
     tail = text[offset:].lower()
@@ -995,10 +1017,23 @@ class LegalFooter(_WidgetRule):
 
     def applicability(self, text: str, members: list[Hit]) -> Applicability:
         for member in members:  # the blank lines between them hold no copyright
-            lowered = text[member[4] : member[4] + member[3]].casefold()
-            if "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS):
-                return Applicability.UNSAFE
-        return Applicability.SAFE
+            if _names_copyright(member[5]):
+                return _UNSAFE
+        return _SAFE
+
+
+def _names_copyright(line: str) -> bool:
+    """Whether a footer line is a copyright notice (remembered: footers repeat on every page)."""
+    known = _COPYRIGHT_LINES.get(line)
+    if known is None:
+        if len(_COPYRIGHT_LINES) > _MEMO_SIZE:
+            _COPYRIGHT_LINES.clear()
+        lowered = line.casefold()
+        known = _COPYRIGHT_LINES[line] = "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS)
+    return known
+
+
+_COPYRIGHT_LINES: dict[str, bool] = {}
 
 
 class AdLabel(_WidgetRule):

@@ -119,7 +119,7 @@ _LINE_KINDS = (("tags", "tag-list"), ("byline", "byline-residue"), ("credit", "p
 
 
 @cache
-def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+def _gate() -> tuple[re.Pattern[str], tuple[str, ...]]:
     words: set[str] = set()
     contains: set[str] = set()
     for _, rule in _LINE_KINDS:
@@ -127,8 +127,31 @@ def _gate() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
             words.update(_case_variants(word))
         contains.update(_raw(rule, "contains"))  # as written: str.find is far cheaper than a regex
     # Reading times ("5 min read", "3 Min. Lesezeit") start with a number of minutes.
-    head = rf"[ \t]*[(\[]?[ \t]*(?:{trie_pattern(words, re.escape)}|\d{{1,3}}[ \t]*[-–]?[ \t]*(?:min|Min|MIN))"
-    return re.compile("\n" + head), re.compile(head), tuple(sorted(contains))
+    head = _first_char_branches(words) + r"|\d\d{0,2}[ \t]*[-–]?[ \t]*(?:min|Min|MIN)"
+    # One flat branch whose every alternative starts with one character or class: ``re`` skips
+    # such an alternative in a few instructions, but enters every repeat or nested group it meets
+    # (a careless extraction has tens of thousands of lines). The lead-in a line may have before
+    # its word (``[ \t]*[(\[]?[ \t]*``) is matched loosely here and checked by ``_lead_in_fits``.
+    return re.compile(rf"\n(?:{head}|[ \t(\[][ \t(\[]*(?:{head}))"), tuple(sorted(contains))
+
+
+_LEAD_IN = re.compile(r"[ \t]*[(\[]?[ \t]*")
+_LEAD_CHARS = " \t(["
+
+
+def _lead_in_fits(matched: str) -> bool:
+    """Whether what stands before the word in ``matched`` (a gate match without its line break) is
+    a lead-in a kind of line may have: no word starts with a lead-in character, so the lead-in
+    the gate matched is all of them, and no shorter one could do."""
+    return _LEAD_IN.fullmatch(matched, 0, len(matched) - len(matched.lstrip(_LEAD_CHARS))) is not None
+
+
+def _first_char_branches(words: set[str]) -> str:
+    """``words`` as one alternation whose every branch starts with a literal character."""
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word)
+    return "|".join(trie_pattern(group, re.escape) for _, group in sorted(by_first.items()))
 
 
 @cache
@@ -141,32 +164,60 @@ def _kind_pattern(rule: str) -> regex.Pattern[str] | None:
 
 def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
     text = doc.text
-    newline_gate, first_gate, contains = _gate()
+    gate, contains = _gate()
     starts: set[int] = set()
-    if first_gate.match(text):
+    first_break = text.find("\n")
+    first = gate.match("\n" + (text if first_break == -1 else text[:first_break]))
+    if first is not None and (text[0] not in _LEAD_CHARS or _lead_in_fits(first.group()[1:])):
         starts.add(0)
-    starts.update(match.start() + 1 for match in newline_gate.finditer(text))
+    for match in gate.finditer(text):
+        start = match.start() + 1
+        if text[start] not in _LEAD_CHARS or _lead_in_fits(match.group()[1:]):
+            starts.add(start)
     for literal in contains:
         at = text.find(literal)
         while at != -1:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(literal, at + len(literal))
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
+    memo = _KIND_MEMO
+    if len(memo) > _KIND_MEMO_SIZE:
+        memo.clear()
     for start in sorted(starts):
         end = text.find("\n", start)
         if end == -1:
             end = len(text)
         elif end > start and text[end - 1] == "\r":
             end -= 1
-        for kind, rule in _LINE_KINDS:
-            compiled = _kind_pattern(rule)
-            if compiled is None:
-                continue
-            match = compiled.match(text, start, end)
-            if match is not None:
-                found[kind].append(match.span())
-                break
+        line = text[start:end]
+        known = memo.get(line, _UNSEEN)
+        if known is _UNSEEN:
+            known = memo[line] = _line_kind(line)
+        if known is not None:
+            kind, match_start, match_end = known
+            found[kind].append((start + match_start, start + match_end))
     return found
+
+
+def _line_kind(line: str) -> tuple[str, int, int] | None:
+    """The first kind whose pattern matches ``line`` (a whole line, without its break), with the
+    span of the match, or None. The patterns look neither behind the line's start nor past its
+    end, so the answer is the same wherever the line stands in a text."""
+    for kind, rule in _LINE_KINDS:
+        compiled = _kind_pattern(rule)
+        if compiled is None:
+            continue
+        match = compiled.match(line)
+        if match is not None:
+            return kind, *match.span()
+    return None
+
+
+# Classifications of candidate lines, memoised: the lines a site's template repeats on every page
+# (bylines, credits, "Tags:" lines) are most of them, and the patterns cost tens of microseconds.
+_KIND_MEMO: dict[str, tuple[str, int, int] | None] = {}
+_KIND_MEMO_SIZE = 20000  # lines remembered before the memo starts over
+_UNSEEN = object()  # a line the memo has no answer for (``None`` is the answer "no kind")
 
 
 def _lines_of_kind(doc: Document, kind: str) -> list[tuple[int, int]]:
@@ -696,6 +747,11 @@ def _is_title_like(text: str) -> bool:
     return all(word[0].isupper() or len(word) <= 3 or not word[0].isalpha() for word in text.split()[1:])
 
 
+# A line of figures starts (after white space) with a sign or a digit: a stripped line starting
+# with any other ASCII character never matches ``_FIGURES``, so the regex runs on few lines.
+_FIGURE_STARTS = frozenset("+-0123456789")
+
+
 @cache
 def _menu_words() -> frozenset[str]:
     return frozenset(phrases(FAMILY, "navigation-run"))
@@ -795,10 +851,16 @@ class NavigationRun(Rule):
 
     @staticmethod
     def _next_to_figures(doc: Document, first: int, last: int) -> bool:
-        lines = doc.lines
-        before = next((line.text for line in reversed(lines[max(first - 3, 0) : first]) if not line.is_blank), "")
-        after = next((line.text for line in lines[last + 1 : last + 4] if not line.is_blank), "")
-        return any(_FIGURES.match(text) for text in (before, after) if text)
+        """The nearest non-blank line above or below (within three lines) is a line of figures."""
+        texts = doc.stripped_lines
+        for around in (range(first - 1, max(first - 4, -1), -1), range(last + 1, min(last + 4, len(texts)))):
+            for index in around:
+                head = texts[index][:1]
+                if head:
+                    if (head in _FIGURE_STARTS or not head.isascii()) and _FIGURES.match(doc.lines[index].text):
+                        return True
+                    break
+        return False
 
     def _run(self, doc: Document, indexes: list[int], spaced: bool, options: Mapping[str, Any]) -> Iterator[Finding]:
         labels = list(map(doc.stripped_lines.__getitem__, indexes))

@@ -115,13 +115,23 @@ _CONTINUATION_BYTES = (
     rb"(?:\xc2[\x80-\xbf]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c]"
     rb"|\xe2\x80[\x93\x94\x98-\x9a\x9c-\x9e\xa0-\xa2\xa6\xb0\xb9\xba]|\xe2\x82\xac|\xe2\x84\xa2)"
 )
+# Each scan with the byte all its matches start with: a text without that byte (English text
+# has no "\xc3", much text no "\xc2") skips the scan for one memchr.
 _GATE_SCANS = (
     # a mojibake lead (U+00C2-U+00DF, U+00E0-U+00EF) and its continuation characters, or Â/Ã + space
-    re.compile(
-        rb"\xc3(?:[\x82-\x9f]" + _CONTINUATION_BYTES + rb"|[\xa0-\xaf]" + _CONTINUATION_BYTES * 2 + rb"|[\x82\x83] )"
+    (
+        b"\xc3",
+        re.compile(
+            rb"\xc3(?:[\x82-\x9f]"
+            + _CONTINUATION_BYTES
+            + rb"|[\xa0-\xaf]"
+            + _CONTINUATION_BYTES * 2
+            + rb"|[\x82\x83] )"
+        ),
     ),
-    re.compile(rb"\xc2[\x80-\x9f\xad]"),  # C1 controls, soft hyphen
-    re.compile(rb"\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]"),  # zero-width, bidi, U+2028/9, U+206x
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f\xad]")),  # C1 controls, soft hyphen
+    # zero-width, bidi, U+2028/9, U+206x
+    (b"\xe2", re.compile(rb"\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]")),
 )
 # The bytes of the rarer invisible characters (C0 controls, DEL, and the lead bytes of U+061C,
 # U+180E, U+FEFF, U+FFF9-U+FFFD): any of them sends the text to the exact scan.
@@ -133,7 +143,7 @@ def _may_have_rare_chars(lowered: bytes) -> bool:
     """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is."""
     if lowered.translate(None, _NOT_RARE_BYTES):
         return True
-    return any(gate.search(lowered) is not None for gate in _GATE_SCANS)
+    return any(lead in lowered and gate.search(lowered) is not None for lead, gate in _GATE_SCANS)
 
 
 def _compute_scan(doc: Document) -> Scan:

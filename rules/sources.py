@@ -204,10 +204,82 @@ def _wire_needs() -> _WireNeeds | None:
     return _WireNeeds(texts, tuple(needs["end"]), tuple(lowers))
 
 
+# Stands for every first character of the keywords in :class:`_WireTriggers`' marked bytes.
+_LEAD_MARK = b"\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class _WireTriggers:
+    """The lines with a wire keyword. The keywords as one pattern would be led by a character
+    class, which `re` tests at every character (~15 times the cost of a literal). So they are
+    found in the text encoded one byte per character (Latin-1, "?" for the other characters),
+    where one `bytes.translate` turns the first character of every keyword into the same mark:
+    the keywords, marked alike, become a pattern led by that one literal. The mark makes
+    "Beuters" look like "Reuters": each hit is confirmed on the text. Keywords that start with
+    a lower-case letter ("dpa", "gences"): running text is full of their first letter, they are
+    found one by one with str.find."""
+
+    keywords: tuple[str, ...]  # the keywords of the marked scan, each apostrophe spelling
+    marks: bytes  # translate table: the first bytes of the encoded ``keywords`` to _LEAD_MARK
+    marked: re.Pattern[bytes] | None  # ``keywords``, encoded and marked
+    words: tuple[str, ...]  # found with str.find
+
+    def line_starts(self, text: str) -> list[int]:
+        """The start offsets of the lines with a keyword, in text order."""
+        starts = set(self._word_line_starts(text))
+        if self.marked is not None:
+            starts.update(self._keyword_line_starts(self.marked, text))
+        return sorted(starts)
+
+    def _keyword_line_starts(self, marked_keywords: re.Pattern[bytes], text: str) -> Iterator[int]:
+        # One byte per character: offsets in the bytes are offsets in the text.
+        marked = text.encode("latin-1", "replace").translate(self.marks)
+        search, keywords = marked_keywords.search, self.keywords
+        hit = search(marked)
+        while hit is not None:
+            position = hit.start()
+            if text.startswith(keywords, position):
+                yield text.rfind("\n", 0, position) + 1
+                line_end = text.find("\n", position)
+                if line_end == -1:
+                    return
+                hit = search(marked, line_end)  # one keyword is enough for a line
+            else:
+                hit = search(marked, position + 1)  # a keyword may start inside a false hit
+
+    def _word_line_starts(self, text: str) -> Iterator[int]:
+        for word in self.words:
+            position = text.find(word)
+            while position != -1:
+                yield text.rfind("\n", 0, position) + 1
+                line_end = text.find("\n", position)
+                if line_end == -1:
+                    break
+                position = text.find(word, line_end)  # one hit is enough for a line
+
+
+def _apostrophe_spellings(word: str) -> list[str]:
+    """``word`` with each apostrophe written either way, as the trie's atom matches it."""
+    spellings = [""]
+    for char in word:
+        forms = "'’" if char in "'’" else char
+        spellings = [spelling + form for spelling in spellings for form in forms]
+    return spellings
+
+
 @cache
-def _wire_triggers() -> re.Pattern[str] | None:
+def _wire_triggers() -> _WireTriggers | None:
     words = _words("wire-keywords")
-    return re.compile(_trie(words, False)) if words else None
+    if not words:
+        return None
+    by_find = tuple(w for w in words if w[:1].islower() and w[:1].isascii() and not any(c in w for c in "'’"))
+    keywords = tuple(spelling for w in words if w not in by_find for spelling in _apostrophe_spellings(w))
+    leads = bytes(sorted({word.encode("latin-1", "replace")[0] for word in keywords}))
+    marks = bytes.maketrans(leads, _LEAD_MARK * len(leads))
+    # A trie of the marked keywords, built as text (one character per byte) and turned into bytes.
+    as_text = [word.encode("latin-1", "replace").translate(marks).decode("latin-1") for word in keywords]
+    marked = re.compile(trie_pattern(as_text, re.escape).encode("latin-1")) if as_text else None
+    return _WireTriggers(keywords, marks, marked, by_find)
 
 
 def urls_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -296,14 +368,14 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 
 
 # What every URL of :func:`urls_in` contains, as found in ``Document.lowered_bytes`` (which also holds
-# "WWW.", a superset): literal-led byte scans run at memory speed, str.find on most texts does not.
-_URL_MARKS = (re.compile(rb"://"), re.compile(rb"www\."))
+# "WWW.", a superset): a bytes search runs at memory speed, str.find on most texts does not.
+_URL_MARKS = (b"://", b"www.")
 
 
 def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
     text = doc.text
     lowered = doc.lowered_bytes
-    may_have_url = any(mark.search(lowered) is not None for mark in _URL_MARKS)
+    may_have_url = any(mark in lowered for mark in _URL_MARKS)
     article_url = _first_article_url(text) if may_have_url else None
     if article_url is not None:
         start, end, url = article_url
@@ -311,12 +383,8 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
     wire, triggers = _wire_pattern(), _wire_triggers()
     if wire is not None and triggers is not None:
         needs = _wire_needs()
-        tried: set[int] = set()
-        for hit in triggers.finditer(text):
-            line_start, line_end = _line_bounds(text, hit.start())
-            if line_start in tried:
-                continue
-            tried.add(line_start)
+        for line_start in triggers.line_starts(text):
+            line_end = _line_bounds(text, line_start)[1]  # a CRLF line keeps its "\r"
             if needs is not None and not needs.may_match(text[line_start:line_end]):
                 continue
             match = wire.search(text, line_start, line_end)

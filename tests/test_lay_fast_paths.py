@@ -10,13 +10,10 @@ from newslint.rules._data import fold, phrases
 from newslint.rules.layout import (
     _HEADING_COLON,
     _INLINE_HEADING,
-    _TRAILING_GATE,
     FAMILY,
     WallOfText,
-    _blank_run,
     _is_heading_label,
     _long_lines,
-    _trailing_or_blank_run,
 )
 
 # Short and long lines, CRLF and lone CR, blank and white-space-only lines, glued headings.
@@ -62,10 +59,3 @@ def test_wall_of_text_reports_the_lines_its_definition_reports(text, max_length,
     options = {"max-length": max_length, "heading-min-length": heading_min}
     found = [(doc.line_index_at(f.start), f.data["heading"]) for f in WallOfText().check(doc, options)]
     assert found == _reference_wall_of_text(doc, max_length, heading_min)
-
-
-@settings(max_examples=200, deadline=None)
-@given(texts, st.integers(min_value=0, max_value=2))
-def test_the_joint_gate_matches_where_either_gate_does(text, allowed):
-    either = _TRAILING_GATE.search(text) is not None or _blank_run(allowed).search(text) is not None
-    assert (_trailing_or_blank_run(allowed).search(text) is not None) == either

@@ -17,4 +17,4 @@ texts = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
 def test_a_text_with_a_url_passes_the_gate(text):
     lowered = Document(text).lowered_bytes
     if urls_in(text) or _first_article_url(text) is not None:
-        assert any(mark.search(lowered) is not None for mark in _URL_MARKS)
+        assert any(mark in lowered for mark in _URL_MARKS)

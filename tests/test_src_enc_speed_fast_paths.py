@@ -1,0 +1,101 @@
+"""The third speed round's fast paths of SRC and ENC against the plain definitions they replace
+(property tests): the wire-keyword lines found through marked Latin-1 bytes and str.find, and the
+ENC gate's memchr pre-checks."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import Document
+from newslint.rules.encoding import _GATE_SCANS, _NOT_RARE_BYTES, _may_have_rare_chars
+from newslint.rules.sources import _compute_sources, _trie, _wire_triggers, _words
+
+
+def _keyword_lines_by_trie(text: str) -> list[int]:
+    """The reference: the start of every line on which the keyword trie (one pattern, either
+    apostrophe for one) finds a keyword."""
+    trie = re.compile(_trie(_words("wire-keywords"), False))
+    starts, start = [], 0
+    for line in text.split("\n"):
+        if trie.search(line) is not None:
+            starts.append(start)
+        start += len(line) + 1
+    return starts
+
+
+# Keywords and their pieces (a false hit of the marked scan may hide a keyword that starts inside
+# it: "AAP", "EEFE"), other capitals the mark confuses with the leads, lower-case-led keywords,
+# characters Latin-1 cannot encode (one "?" each), apostrophes, line breaks.
+_PIECES = [
+    *_words("wire-keywords"),
+    "A",
+    "P",
+    "E",
+    "F",
+    "S",
+    "D",
+    "(",
+    "Ag",
+    "ência",
+    "Br",
+    "x",
+    " ",
+    "\n",
+    "\r\n",
+    "\t",
+    "é",
+    "’",
+    "'",
+    "—",
+    "日",
+    "\x00",
+    "?",
+    "ge",
+    "nces",
+    "dp",
+    "a",
+]
+texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_wire_keyword_lines_are_the_lines_the_trie_finds(text):
+    triggers = _wire_triggers()
+    assert triggers is not None
+    assert triggers.line_starts(text) == _keyword_lines_by_trie(text)
+
+
+def test_wire_keyword_lines_on_edge_cases():
+    triggers = _wire_triggers()
+    assert triggers is not None
+    for text in ("AAP", "x\nEEFE\n", "BReuters", "(dpa", "ADPA\nagences", "Agência\u00a0Brasil", "(AP)\r\nx", ""):
+        assert triggers.line_starts(text) == _keyword_lines_by_trie(text), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["(AFP)", "— AP", "avec l’AFP", "avec ", "Reporting by X", "x"]), max_size=6))
+def test_wire_credits_are_found_on_any_line(parts):
+    text = "Un texte.\n" + "\n".join(parts)
+    found = _compute_sources(Document(text), 200)
+    line_has_credit = any(p in ("(AFP)", "— AP", "avec l’AFP", "Reporting by X") for p in parts)
+    assert bool(found) == line_has_credit
+
+
+def _gate_without_pre_checks(lowered: bytes) -> bool:
+    return bool(lowered.translate(None, _NOT_RARE_BYTES)) or any(
+        gate.search(lowered) is not None for _, gate in _GATE_SCANS
+    )
+
+
+_ENC_ALPHABET = "aÃÂâé€™\x80\x92\xa0\xad\u200b\u200e\u2028\u2060\u2066\ufeff\ufffd’“ \n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ENC_ALPHABET, max_size=8))
+def test_enc_gate_pre_checks_change_nothing(text):
+    lowered = Document(text).lowered_bytes
+    assert _may_have_rare_chars(lowered) == _gate_without_pre_checks(lowered)
