@@ -11,6 +11,7 @@ import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
 from newslint.document import byte_line_indexes, removal_span
+from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, pattern, phrases
@@ -338,7 +339,7 @@ class WidgetData:
 
     def __init__(self) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
-        self.memo: dict[str, tuple[str, str, int] | None] = {}  # line text -> ``classify`` of it
+        self.memo = LineMemo(_MEMO_SIZE)  # line text -> ``classify`` of it
         self.share_labels: dict[str, str] = {}  # folded label -> MAIN (action) / NETWORK
         heads: set[str] = set()
         kinds = ((MAIN, "phrases"), (COMPANION, "companions"))
@@ -483,8 +484,7 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
     if not offsets:
         return found
     memo = data.memo
-    if len(memo) > _MEMO_SIZE:
-        memo.clear()
+    memo.trim()
     lines, count, classify = doc.lines, lowered.count, data.classify
     total, last = -1, 0  # line index and where the line breaks were counted up to
     for offset in offsets:
@@ -548,13 +548,12 @@ def _quoted_line(text: str) -> str:
     """``_quote(text, 40)``, remembered: widget lines repeat on every page of a site."""
     quoted = _QUOTED.get(text)
     if quoted is None:
-        if len(_QUOTED) > _MEMO_SIZE:
-            _QUOTED.clear()
+        _QUOTED.trim()
         quoted = _QUOTED[text] = _quote(text, 40)
     return quoted
 
 
-_QUOTED: dict[str, str] = {}
+_QUOTED = LineMemo(_MEMO_SIZE)
 
 
 def _max_length_schema(description: str) -> dict[str, Any]:
@@ -656,15 +655,14 @@ def _is_marker_line(stripped: str, words: frozenset[str], lines: regex.Pattern[s
     """Whether a last line is a marker (remembered: a site ends every page with the same line)."""
     known = _MARKER_LINES.get(stripped)
     if known is None:
-        if len(_MARKER_LINES) > _MEMO_SIZE:
-            _MARKER_LINES.clear()
+        _MARKER_LINES.trim()
         known = _MARKER_LINES[stripped] = quick_fold(stripped) in words or (
             lines is not None and lines.fullmatch(stripped) is not None
         )
     return known
 
 
-_MARKER_LINES: dict[str, bool] = {}
+_MARKER_LINES = LineMemo(_MEMO_SIZE)
 
 
 def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
@@ -1026,14 +1024,13 @@ def _names_copyright(line: str) -> bool:
     """Whether a footer line is a copyright notice (remembered: footers repeat on every page)."""
     known = _COPYRIGHT_LINES.get(line)
     if known is None:
-        if len(_COPYRIGHT_LINES) > _MEMO_SIZE:
-            _COPYRIGHT_LINES.clear()
+        _COPYRIGHT_LINES.trim()
         lowered = line.casefold()
         known = _COPYRIGHT_LINES[line] = "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS)
     return known
 
 
-_COPYRIGHT_LINES: dict[str, bool] = {}
+_COPYRIGHT_LINES = LineMemo(_MEMO_SIZE)
 
 
 class AdLabel(_WidgetRule):

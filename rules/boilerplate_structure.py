@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
 from ._data import family_tables, fold, phrases, trie_pattern
@@ -181,8 +182,7 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
             at = text.find(literal, at + len(literal))
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
     memo = _KIND_MEMO
-    if len(memo) > _KIND_MEMO_SIZE:
-        memo.clear()
+    memo.trim()
     for start in sorted(starts):
         end = text.find("\n", start)
         if end == -1:
@@ -215,8 +215,7 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
 
 # Classifications of candidate lines, memoised: the lines a site's template repeats on every page
 # (bylines, credits, "Tags:" lines) are most of them, and the patterns cost tens of microseconds.
-_KIND_MEMO: dict[str, tuple[str, int, int] | None] = {}
-_KIND_MEMO_SIZE = 20000  # lines remembered before the memo starts over
+_KIND_MEMO = LineMemo(20000)  # lines remembered before the memo starts over
 _UNSEEN = object()  # a line the memo has no answer for (``None`` is the answer "no kind")
 
 

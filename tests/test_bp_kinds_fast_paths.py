@@ -130,7 +130,7 @@ def test_lead_ins():
 
 
 def test_the_memo_starts_over_when_full(monkeypatch):
-    monkeypatch.setattr(bs, "_KIND_MEMO_SIZE", 2)
+    monkeypatch.setattr(bs._KIND_MEMO, "size", 2)
     bs._KIND_MEMO.clear()
     text = "By Jane Doe\nPhoto : AFP\nTags: a, b\nParenting\n"
     assert bs._compute_lines(Document(text)) == _reference_lines(text)
