@@ -9,6 +9,7 @@ what the rules cost on lines they have not seen before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 _MEMOS: list[LineMemo] = []
@@ -17,14 +18,22 @@ _MEMOS: list[LineMemo] = []
 class LineMemo(dict[str, Any]):
     """A dict of verdicts keyed by line text that starts over once it holds ``size`` entries.
 
-    A plain dict subclass, so that look-ups stay C-level calls; call :meth:`trim` once per
-    document, not per line.
+    ``memo[line]`` runs ``compute(line)`` for a line it has no verdict for and keeps the answer; a
+    line it has seen is a C-level look-up (a dict subclass with ``__missing__``). Call :meth:`trim`
+    once per document (or per verdict asked), not per line.
     """
 
-    def __init__(self, size: int = 20000) -> None:
+    def __init__(self, compute: Callable[[str], Any] | None = None, size: int = 20000) -> None:
         super().__init__()
+        self.compute = compute
         self.size = size
         _MEMOS.append(self)
+
+    def __missing__(self, line: str) -> Any:
+        if self.compute is None:
+            raise KeyError(line)
+        verdict = self[line] = self.compute(line)
+        return verdict
 
     def trim(self) -> None:
         if len(self) > self.size:

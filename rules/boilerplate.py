@@ -339,7 +339,7 @@ class WidgetData:
 
     def __init__(self) -> None:
         self.lookup: dict[str, tuple[str, str]] = {}  # folded phrase -> (rule name, kind)
-        self.memo = LineMemo(_MEMO_SIZE)  # line text -> ``classify`` of it
+        self.memo = LineMemo(self.classify, _MEMO_SIZE)  # line text -> ``classify`` of it
         self.share_labels: dict[str, str] = {}  # folded label -> MAIN (action) / NETWORK
         heads: set[str] = set()
         kinds = ((MAIN, "phrases"), (COMPANION, "companions"))
@@ -485,7 +485,7 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
         return found
     memo = data.memo
     memo.trim()
-    lines, count, classify = doc.lines, lowered.count, data.classify
+    lines, count = doc.lines, lowered.count
     total, last = -1, 0  # line index and where the line breaks were counted up to
     for offset in offsets:
         start = offset + 1
@@ -495,9 +495,7 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
         text = line[4]
         if len(text) > max_length:
             continue
-        result = memo.get(text, _UNSEEN)
-        if result is _UNSEEN:
-            result = memo[text] = classify(text)
+        result = memo[text]
         if result is not None:
             found[result[0]].append((total, result[1], result[2], len(text), line[1], text))
     return found
@@ -505,7 +503,6 @@ def _scan_widgets(doc: Document, max_length: int) -> dict[str, list[Hit]]:
 
 # How many candidate lines ``_scan_widgets`` remembers before it starts over.
 _MEMO_SIZE = 20000
-_UNSEEN = object()  # a line the memo has no answer for (``None`` is the answer "no widget")
 
 
 def widget_lines(doc: Document, rule: str, max_length: int) -> list[Hit]:
@@ -546,14 +543,11 @@ def _quote(text: str, limit: int = 50) -> str:
 
 def _quoted_line(text: str) -> str:
     """``_quote(text, 40)``, remembered: widget lines repeat on every page of a site."""
-    quoted = _QUOTED.get(text)
-    if quoted is None:
-        _QUOTED.trim()
-        quoted = _QUOTED[text] = _quote(text, 40)
-    return quoted
+    _QUOTED.trim()
+    return _QUOTED[text]
 
 
-_QUOTED = LineMemo(_MEMO_SIZE)
+_QUOTED = LineMemo(lambda text: _quote(text, 40), _MEMO_SIZE)
 
 
 def _max_length_schema(description: str) -> dict[str, Any]:
@@ -617,10 +611,11 @@ class _WidgetRule(Rule):
             if len(members) > 3:
                 quoted += f" (+{len(members) - 3} more lines)"
         removed = removal_span(text, start, end)
-        # Built positionally, as ``Rule.finding`` and ``Edit.delete`` would: thousands per megabyte.
-        fix = Fix(self.fix_description, self.applicability(text, members), (Edit(removed[0], removed[1], ""),))
-        return Finding(
-            self.code, self.name, f"{self.what} left by the scraper: {quoted}", start, end, self.severity, fix, {}
+        return self.finding(
+            start,
+            end,
+            f"{self.what} left by the scraper: {quoted}",
+            Fix(self.fix_description, self.applicability(text, members), (Edit.delete(*removed),)),
         )
 
 
@@ -653,7 +648,7 @@ def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, r
 
 def _is_marker_line(stripped: str, words: frozenset[str], lines: regex.Pattern[str] | None) -> bool:
     """Whether a last line is a marker (remembered: a site ends every page with the same line)."""
-    known = _MARKER_LINES.get(stripped)
+    known = _MARKER_LINES.get(stripped)  # no ``compute``: the verdict needs the patterns passed in
     if known is None:
         _MARKER_LINES.trim()
         known = _MARKER_LINES[stripped] = quick_fold(stripped) in words or (
@@ -662,7 +657,7 @@ def _is_marker_line(stripped: str, words: frozenset[str], lines: regex.Pattern[s
     return known
 
 
-_MARKER_LINES = LineMemo(_MEMO_SIZE)
+_MARKER_LINES = LineMemo(size=_MEMO_SIZE)
 
 
 def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
@@ -1022,15 +1017,16 @@ class LegalFooter(_WidgetRule):
 
 def _names_copyright(line: str) -> bool:
     """Whether a footer line is a copyright notice (remembered: footers repeat on every page)."""
-    known = _COPYRIGHT_LINES.get(line)
-    if known is None:
-        _COPYRIGHT_LINES.trim()
-        lowered = line.casefold()
-        known = _COPYRIGHT_LINES[line] = "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS)
-    return known
+    _COPYRIGHT_LINES.trim()
+    return _COPYRIGHT_LINES[line]
 
 
-_COPYRIGHT_LINES = LineMemo(_MEMO_SIZE)
+def _copyright_verdict(line: str) -> bool:
+    lowered = line.casefold()
+    return "©" in lowered or any(word in lowered for word in _COPYRIGHT_WORDS)
+
+
+_COPYRIGHT_LINES = LineMemo(_copyright_verdict, _MEMO_SIZE)
 
 
 class AdLabel(_WidgetRule):

@@ -167,12 +167,10 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
     text = doc.text
     gate, contains = _gate()
     starts: set[int] = set()
-    first_break = text.find("\n")
-    first = gate.match("\n" + (text if first_break == -1 else text[:first_break]))
-    if first is not None and (text[0] not in _LEAD_CHARS or _lead_in_fits(first.group()[1:])):
-        starts.add(0)
-    for match in gate.finditer(text):
-        start = match.start() + 1
+    # The gate starts on a line break: one put before the text lets the first line be tried like
+    # the others, and a match at offset ``start`` there is the line starting at ``start`` here.
+    for match in gate.finditer("\n" + text):
+        start = match.start()
         if text[start] not in _LEAD_CHARS or _lead_in_fits(match.group()[1:]):
             starts.add(start)
     for literal in contains:
@@ -190,9 +188,7 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
         elif end > start and text[end - 1] == "\r":
             end -= 1
         line = text[start:end]
-        known = memo.get(line, _UNSEEN)
-        if known is _UNSEEN:
-            known = memo[line] = _line_kind(line)
+        known = memo[line]
         if known is not None:
             kind, match_start, match_end = known
             found[kind].append((start + match_start, start + match_end))
@@ -215,8 +211,7 @@ def _line_kind(line: str) -> tuple[str, int, int] | None:
 
 # Classifications of candidate lines, memoised: the lines a site's template repeats on every page
 # (bylines, credits, "Tags:" lines) are most of them, and the patterns cost tens of microseconds.
-_KIND_MEMO = LineMemo(20000)  # lines remembered before the memo starts over
-_UNSEEN = object()  # a line the memo has no answer for (``None`` is the answer "no kind")
+_KIND_MEMO = LineMemo(_line_kind, size=20000)  # lines remembered before the memo starts over
 
 
 def _lines_of_kind(doc: Document, kind: str) -> list[tuple[int, int]]:

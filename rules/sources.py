@@ -239,10 +239,8 @@ class _WireTriggers:
         while hit is not None:
             position = hit.start()
             if text.startswith(keywords, position):
-                yield text.rfind("\n", 0, position) + 1
-                line_end = text.find("\n", position)
-                if line_end == -1:
-                    return
+                line_start, line_end = _line_bounds(text, position)
+                yield line_start
                 hit = search(marked, line_end)  # one keyword is enough for a line
             else:
                 hit = search(marked, position + 1)  # a keyword may start inside a false hit
@@ -251,10 +249,8 @@ class _WireTriggers:
         for word in self.words:
             position = text.find(word)
             while position != -1:
-                yield text.rfind("\n", 0, position) + 1
-                line_end = text.find("\n", position)
-                if line_end == -1:
-                    break
+                line_start, line_end = _line_bounds(text, position)
+                yield line_start
                 position = text.find(word, line_end)  # one hit is enough for a line
 
 

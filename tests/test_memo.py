@@ -35,3 +35,10 @@ def test_clear_memos_empties_every_line_memo_and_findings_do_not_change():
     clear_memos()
     assert memo == {}
     assert cold == warm == findings()
+
+
+def test_a_line_memo_computes_a_missing_verdict_once_and_keeps_it():
+    asked: list[str] = []
+    memo = LineMemo(lambda line: asked.append(line) or len(line))
+    assert (memo["abc"], memo["abc"], memo["de"]) == (3, 3, 2)
+    assert asked == ["abc", "de"]
