@@ -21,13 +21,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_APOSTROPHES = "’ʼ‘`´"  # each read as "'"
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}']+")
 
 
 def fold(text: str) -> str:
     """Lower-case, one kind of apostrophe, words separated by single spaces, no punctuation or emoji."""
-    return _NON_WORD.sub(" ", text.translate(_APOSTROPHES).casefold()).strip()
+    # Five C-level replaces cost less than a translate table's dict look-up per character.
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "'")
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 @cache

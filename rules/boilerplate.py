@@ -155,7 +155,7 @@ def _group_end(source: str, start: int) -> int:
             index += 2
             continue
         if char == "[":
-            index = source.index("]", index + 2)
+            index = _class_end(source, index)
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -166,13 +166,30 @@ def _group_end(source: str, start: int) -> int:
     raise ValueError(f"unbalanced pattern {source!r}")
 
 
+def _class_end(source: str, start: int) -> int:
+    """Index of the "]" closing the character class opened at ``source[start]`` (a "]" first in
+    the class, after an optional "^", is a member, as ``re`` reads it)."""
+    index = start + 2 if source.startswith("[^", start) else start + 1
+    index += 1
+    while source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index
+
+
 def _split_alternatives(inner: str) -> list[str]:
+    """The top-level alternatives of ``inner``: a "|" or a parenthesis inside a character class
+    (``[:|–]``, ``[(]``) is a member of the class, not an alternation or a group."""
     parts, depth, current, index = [], 0, [], 0
     while index < len(inner):
         char = inner[index]
         if char == "\\":
             current.append(inner[index : index + 2])
             index += 2
+            continue
+        if char == "[":
+            end = _class_end(inner, index)
+            current.append(inner[index : end + 1])
+            index = end + 1
             continue
         if char == "(":
             depth += 1

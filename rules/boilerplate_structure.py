@@ -980,6 +980,35 @@ def _is_fragment(text: str) -> bool:
     return first in ",;'’" or (first in ")]" and len(text.split()) > 2)
 
 
+# A line that is never page chrome, whatever the rule's word limit.
+_NEVER_CHROME = 1 << 30
+
+
+def _chrome_words(text: str) -> int:
+    """How many words ``text`` (a stripped, non-blank line) has when it may be page chrome (the
+    rule then compares the count with its word limit), or ``_NEVER_CHROME``."""
+    words = text.split()
+    count = len(words)
+    last = text[-1]
+    if last in _CHROME_END and text not in _SEPARATOR_LINES and len(text) > 1:
+        return _NEVER_CHROME
+    if last == ":" and count > 3:
+        return _NEVER_CHROME
+    if "://" in text or "www." in text or "@" in text:
+        return _NEVER_CHROME  # an address the article gives, not a label
+    head = words[0]
+    if count > 1 and head[-1] in ".)" and (head[:-1].isdigit() or head[:-1] in _ROMAN):
+        return _NEVER_CHROME  # a numbered section heading ("6. Démographie", "III. Réforme")
+    if not _chrome_verbs().isdisjoint(text.casefold().split()):
+        return _NEVER_CHROME
+    return count
+
+
+# Chrome word counts of short lines, memoised: menus and footers repeat on every page of a site,
+# and this rule classifies every short line above and below the article.
+_CHROME_WORDS = LineMemo(_chrome_words, size=20000)
+
+
 class PageChrome(Rule):
     """Short page-template lines (menus, widgets, labels) above or below the article.
 
@@ -1130,25 +1159,6 @@ class PageChrome(Rule):
         )
 
     @staticmethod
-    def _is_chrome(text: str, max_words: int, max_length: int) -> bool:
-        if len(text) > max_length:
-            return False
-        words = text.split()
-        if len(words) > max_words:
-            return False
-        last = text[-1]
-        if last in _CHROME_END and text not in _SEPARATOR_LINES and len(text) > 1:
-            return False
-        if last == ":" and len(words) > 3:
-            return False
-        if "://" in text or "www." in text or "@" in text:
-            return False  # an address the article gives, not a label
-        head = words[0]
-        if len(words) > 1 and head[-1] in ".)" and (head[:-1].isdigit() or head[:-1] in _ROMAN):
-            return False  # a numbered section heading ("6. Démographie", "III. Réforme")
-        return _chrome_verbs().isdisjoint(text.casefold().split())
-
-    @staticmethod
     def _is_table(lines: Any, run: list[int]) -> bool:
         """Figures on many lines: the cells of a table closing the article, not a footer."""
         figures = sum(1 for index in run if _is_figure(lines[index].text))
@@ -1158,6 +1168,8 @@ class PageChrome(Rule):
         """Runs of chrome lines among ``indexes`` (blank lines may stand between them)."""
         texts = doc.stripped_lines
         max_length = options["max-line-length"]
+        chrome_words = _CHROME_WORDS
+        chrome_words.trim()
         runs: list[list[int]] = []
         run: list[int] = []
         previous = -1
@@ -1165,7 +1177,7 @@ class PageChrome(Rule):
             text = texts[index]
             if not text:
                 continue
-            if self._is_chrome(text, max_words, max_length):
+            if len(text) <= max_length and chrome_words[text] <= max_words:
                 if run and index != previous + 1 and doc.count_content_lines(previous + 1, index):
                     runs.append(run)
                     run = []

@@ -63,6 +63,8 @@ _ODD_SPACES = (
     "\x0b",
     "\x0c",
 )
+_IDEOGRAPHIC_SPACE = "\u3000"
+_NARROW_ODD_SPACES = tuple(space for space in _ODD_SPACES if space != _IDEOGRAPHIC_SPACE)
 
 
 def fold_spaces(key: str, space: str) -> str:
@@ -82,29 +84,40 @@ def fold_spaces(key: str, space: str) -> str:
 
 def units(doc: Document) -> Units:
     """The document's units, computed once per document and shared by every DUP rule."""
+    return doc.view("dup.units", _compute_units)
 
-    def compute(document: Document) -> Units:
-        # The lines of Document.lines (split on "\n" only, the view every family shares),
-        # stripped (a shared view too): blank ones are empty.
-        stripped = document.stripped_lines
-        lines = list(compress(range(len(stripped)), stripped))
-        keys = list(filter(None, stripped))
-        count = len(keys)
-        text = document.text
-        for space in _ODD_SPACES:
-            if space in text:
-                for position in compress(range(count), map(contains, keys, repeat(space))):
-                    keys[position] = fold_spaces(keys[position], space)
-        # The dictionary of firsts tells whether any text repeats: no set of the keys to find out
-        # first, since nearly every text with many lines has a repeat (a recurring menu label).
-        first_of: dict[str, int] = {}
-        firsts = list(map(first_of.setdefault, keys, range(count)))
-        if len(first_of) == count:
-            return Units(lines, keys, firsts, [])
-        repeats = list(compress(range(count), map(ne, firsts, range(count))))
-        return Units(lines, keys, firsts, repeats)
 
-    return doc.view("dup.units", compute)
+def _compute_units(document: Document) -> Units:
+    # The lines of Document.lines (split on "\n" only, the view every family shares),
+    # stripped (a shared view too): blank ones are empty.
+    stripped = document.stripped_lines
+    lines = list(compress(range(len(stripped)), stripped))
+    keys = list(filter(None, stripped))
+    count = len(keys)
+    text = document.text
+    for space in _NARROW_ODD_SPACES:
+        if space in text:
+            _fold_keys(keys, space)
+    # The ideographic space is looked for by its UTF-8 lead byte first (rare outside CJK text;
+    # other families build ``lowered_bytes`` anyway): ``str`` finds a character by ``memchr`` on
+    # its low byte, and this one's is 0, so its search in a text of two-byte characters is a
+    # plain loop that costs as much as every other odd space together.
+    if b"\xe3" in document.lowered_bytes and _IDEOGRAPHIC_SPACE in text:
+        _fold_keys(keys, _IDEOGRAPHIC_SPACE)
+    # The dictionary of firsts tells whether any text repeats: no set of the keys to find out
+    # first, since nearly every text with many lines has a repeat (a recurring menu label).
+    first_of: dict[str, int] = {}
+    firsts = list(map(first_of.setdefault, keys, range(count)))
+    if len(first_of) == count:
+        return Units(lines, keys, firsts, [])
+    repeats = list(compress(range(count), map(ne, firsts, range(count))))
+    return Units(lines, keys, firsts, repeats)
+
+
+def _fold_keys(keys: list[str], space: str) -> None:
+    """Fold, in place, the keys that hold ``space`` (one of ``_ODD_SPACES``)."""
+    for position in compress(range(len(keys)), map(contains, keys, repeat(space))):
+        keys[position] = fold_spaces(keys[position], space)
 
 
 def _quote(text: str, width: int = 50) -> str:
@@ -250,6 +263,8 @@ class DuplicatedSection(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         items = units(doc)
+        if not items.repeats:
+            return  # a copy is made of repeated units (most texts have none)
         blocks = section_blocks(
             doc, options["min-paragraphs"], options["min-characters"], options["min-single-paragraph"]
         )
@@ -287,12 +302,12 @@ class TitleRepeat:
 
 def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_words: int) -> TitleRepeat | None:
     """Whether the first content line comes again as the next one (shared view, keyed by options)."""
+    keys = units(doc).keys
+    if len(keys) < 2 or keys[1] not in keys[0]:
+        return None  # every repeat below is the second line equal to the first, or one end of it
 
     def compute(document: Document) -> TitleRepeat | None:
-        items = units(document)
-        if len(items) < 2:
-            return None
-        first, second = items.keys[0], items.keys[1]
+        first, second = keys[0], keys[1]
         if not min_chars <= len(second) <= max_chars or len(second.split()) < 2:
             return None
         if first == second:
@@ -581,9 +596,12 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
         size_a, size_b = len(words_a), len(words_b)
         if 2.0 * min(size_a, size_b) / (size_a + size_b) < word_threshold:
             continue  # the word ratio's length bound (real_quick_ratio) already fails: no matcher
-        words = SequenceMatcher(None, a.casefold().split(), b.casefold().split(), autojunk=False)
-        if words.quick_ratio() < word_threshold or words.ratio() < word_threshold:
+        folded_a, folded_b = a.casefold().split(), b.casefold().split()
+        if _shared_words_ratio(folded_a, folded_b) < word_threshold:
             continue  # content words differ: parallel sentences, not one text twice
+        words = SequenceMatcher(None, folded_a, folded_b, autojunk=False)
+        if words.ratio() < word_threshold:
+            continue
         if _parallel(words_a, words_b, words):
             continue
         if a in b or b in a:
@@ -592,13 +610,30 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
             # is exactly this, without the character matcher.
             ratio = 2.0 * min(len(a), len(b)) / (len(a) + len(b))
         else:
-            matcher = SequenceMatcher(None, a, b, autojunk=False)
-            if matcher.quick_ratio() < threshold:
+            if _quick_ratio(a, b) < threshold:
                 continue
-            ratio = matcher.ratio()
+            ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
         if ratio >= threshold:
             found[copy] = NearPair(source, copy, ratio)
     return [found[copy] for copy in sorted(found)]
+
+
+def _shared_words_ratio(words_a: list[str], words_b: list[str]) -> float:
+    """An upper bound of ``SequenceMatcher(None, words_a, words_b).ratio()`` in C-level steps.
+
+    The ratio counts matched words, at most the multiset intersection ``quick_ratio`` counts,
+    which is at most the words of either list found in the other's set. Rejecting on this bound
+    rejects what ``quick_ratio`` rejects on the corpus, without building a matcher.
+    """
+    in_b = sum(map(set(words_b).__contains__, words_a))
+    in_a = sum(map(set(words_a).__contains__, words_b))
+    return 2.0 * min(in_a, in_b) / (len(words_a) + len(words_b))
+
+
+def _quick_ratio(a: str, b: str) -> float:
+    """``SequenceMatcher(None, a, b).quick_ratio()``, counted by C-level ``Counter``s instead of
+    difflib's loops over every character (and without building the matcher's index of ``b``)."""
+    return 2.0 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
 def _parallel(words_a: list[str], words_b: list[str], matcher: SequenceMatcher) -> bool:

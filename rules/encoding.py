@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, partial
@@ -117,18 +117,10 @@ _CONTINUATION_BYTES = (
 )
 # Each scan with the byte all its matches start with: a text without that byte (English text
 # has no "\xc3", much text no "\xc2") skips the scan for one memchr.
+_MOJIBAKE_LEAD = rb"\xc3(?:[\x82-\x9f]" + _CONTINUATION_BYTES + rb"|[\xa0-\xaf]" + _CONTINUATION_BYTES * 2
 _GATE_SCANS = (
     # a mojibake lead (U+00C2-U+00DF, U+00E0-U+00EF) and its continuation characters, or Â/Ã + space
-    (
-        b"\xc3",
-        re.compile(
-            rb"\xc3(?:[\x82-\x9f]"
-            + _CONTINUATION_BYTES
-            + rb"|[\xa0-\xaf]"
-            + _CONTINUATION_BYTES * 2
-            + rb"|[\x82\x83] )"
-        ),
-    ),
+    (b"\xc3", re.compile(_MOJIBAKE_LEAD + rb"|[\x82\x83] )")),
     (b"\xc2", re.compile(rb"\xc2[\x80-\x9f\xad]")),  # C1 controls, soft hyphen
     # zero-width, bidi, U+2028/9, U+206x
     (b"\xe2", re.compile(rb"\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]")),
@@ -137,20 +129,42 @@ _GATE_SCANS = (
 # U+180E, U+FEFF, U+FFF9-U+FFFD): any of them sends the text to the exact scan.
 _RARE_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xD8, 0xE1, 0xEF])
 _NOT_RARE_BYTES = bytes(byte for byte in range(256) if byte not in _RARE_BYTES)
+# The ASCII bytes no gate needs. Deleted, they leave the rare ones and the non-ASCII bytes (a few
+# percent of most texts; nothing of an English text without curly quotes) for the gates to scan.
+# Every character stays whole, so a gate that looks inside one character finds there what it
+# finds in the whole text. A mojibake lead and its continuation characters are two or three
+# characters, which the deletion may bring together ("É" and a "’" a few words after it): that
+# gate is a superset there (and Â/Ã match alone, the space after them being deleted), and runs on
+# the whole text when it lets a text through.
+_PLAIN_ASCII_BYTES = bytes(byte for byte in range(128) if byte not in _RARE_BYTES)
+_MOJIBAKE_LEAD_SUPERSET = re.compile(_MOJIBAKE_LEAD + rb"|[\x82\x83])")
 
 
 def _may_have_rare_chars(lowered: bytes) -> bool:
     """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is."""
-    if lowered.translate(None, _NOT_RARE_BYTES):
+    rest = lowered.translate(None, _PLAIN_ASCII_BYTES)
+    if not rest:
+        return False  # ASCII text without control characters
+    if rest.translate(None, _NOT_RARE_BYTES):
         return True
-    return any(lead in lowered and gate.search(lowered) is not None for lead, gate in _GATE_SCANS)
+    if b"\xc3" in rest and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None:
+        if _GATE_SCANS[0][1].search(lowered) is not None:
+            return True
+    return any(lead in rest and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
+
+
+# What the scan finds in most texts: shared by them, never changed.
+_NOTHING = Scan()
 
 
 def _compute_scan(doc: Document) -> Scan:
     text = doc.text
+    may_have_rare_chars = _may_have_rare_chars(doc.lowered_bytes)
+    if not may_have_rare_chars and "<" not in text and "&" not in text:
+        return _NOTHING
     result = Scan()
     last_line = -1
-    candidates = _CHARS.finditer(text) if _may_have_rare_chars(doc.lowered_bytes) else ()
+    candidates = _CHARS.finditer(text) if may_have_rare_chars else ()
     for match in candidates:
         offset = match.start()
         char = text[offset]
@@ -326,9 +340,12 @@ class Mojibake(Rule):
     name = "mojibake"
     fix_applicability = Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if not scan(doc).mojibake_lines:
-            return
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
+        # A plain function, not a generator: most documents have nothing to report, and then
+        # nothing is created for them (the same in every rule of the family).
+        return self._findings(doc) if scan(doc).mojibake_lines else []
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         for repair in mojibake_repairs(doc):
             original = doc.text[repair.start : repair.end]
             yield self.finding(
@@ -373,10 +390,11 @@ class HtmlEntity(Rule):
     name = "html-entity"
     fix_applicability = Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         entities = scan(doc).entities
-        if not entities:
-            return
+        return self._findings(doc, entities) if entities else []
+
+    def _findings(self, doc: Document, entities: list[tuple[int, int]]) -> Iterator[Finding]:
         runs: list[list[int]] = []
         for start, end in entities:
             if runs and runs[-1][1] == start:
@@ -436,10 +454,11 @@ class HtmlMarkup(Rule):
     name = "html-markup"
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         tags = scan(doc).tags
-        if not tags:
-            return
+        return self._findings(doc, tags) if tags else []
+
+    def _findings(self, doc: Document, tags: list[tuple[int, int, str, bool]]) -> Iterator[Finding]:
         text = doc.text
         runs: list[list[Any]] = []
         for start, end, name, _closing in tags:
@@ -568,10 +587,11 @@ class InvisibleCharacter(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         offsets = scan(doc).invisible
-        if not offsets:
-            return
+        return self._findings(doc, options, offsets) if offsets else []
+
+    def _findings(self, doc: Document, options: Mapping[str, Any], offsets: list[int]) -> Iterator[Finding]:
         text = doc.text
         allowed = {chr(int(code[2:], 16)) for code in options.get("allow", ())}
         repaired: tuple[Repair, ...] = ()
@@ -659,10 +679,11 @@ class ReplacementCharacter(Rule):
     name = "replacement-character"
     severity = Severity.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         offsets = scan(doc).replacement
-        if not offsets:
-            return
+        return self._findings(doc, offsets) if offsets else []
+
+    def _findings(self, doc: Document, offsets: list[int]) -> Iterator[Finding]:
         text = doc.text
         runs: list[list[int]] = []
         for offset in offsets:

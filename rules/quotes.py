@@ -755,7 +755,7 @@ _PREFIX_CHAR = re.compile(_ELISION_PREFIX)
 _VOWELS = frozenset(_VOWEL)
 
 
-def _classes() -> bytes:
+def _classes(lone_letters: str = "ldjmnstcu", qu: bool = True, apostrophe: bool = True) -> bytes:
     """A byte-to-class table for :attr:`Document.lowered_bytes`: in the translated text, `` L `` marks every
     place where a French elision ("l", "d"… or a "…qu") may stand before a space, and where an
     English one-letter suffix ("t", "s", "m", "d") stands alone; `` RE `` every lone "re" or "ve".
@@ -767,7 +767,15 @@ def _classes() -> bytes:
     — – • and the Unicode spaces, but U+2028 and U+2029, whose last bytes are those of "è" and "é":
     :func:`_candidate_scan` handles them apart). "q" is a space
     too, so that "qu", "jusqu", "lorsqu"… look like a lone letter. The table errs towards
-    candidates: each one is checked exactly afterwards."""
+    candidates: each one is checked exactly afterwards.
+
+    A table for one language marks only its own lone letters (``lone_letters``; without ``qu``,
+    "q" is a word byte). With ``apostrophe`` False, 0xE2, the lead byte of ’ and of every character
+    of U+2000-U+2FFF, is a word byte: "l’" is then no lone letter without ’ being rewritten first.
+    That suits the French elisions only: a space follows them, and the characters of that block
+    that may stand before one still end in a space byte. An English suffix may be followed by "…"
+    or "—", whose lead byte must stay a space.
+    """
     table = bytearray(b"w" * 256)
     for byte in range(128):
         if not (chr(byte).isalnum() or chr(byte) in "_'-"):
@@ -777,16 +785,23 @@ def _classes() -> bytes:
             table[byte] = ord(" ")
     for char in "\u0085\u00a0\u1680\u202f\u205f\u3000«“—–•" + "".join(map(chr, range(0x2000, 0x200B))):
         table[char.encode("utf-8")[-1]] = ord(" ")
-    table[ord("q")] = ord(" ")
-    for char in "ldjmnstcu":
+    if qu:
+        table[ord("q")] = ord(" ")
+    for char in lone_letters:
         table[ord(char)] = ord("L")
     for char in "rv":
         table[ord(char)] = ord("R")
     table[ord("e")] = ord("E")
+    if not apostrophe:
+        table[0xE2] = ord("w")
     return bytes(table)
 
 
 _CLASSES = _classes()
+# For a text whose language is known: the scan then skips rewriting every ’ (a pass over the text),
+# and fewer lone letters make bytes.find skip further.
+_ENGLISH_CLASSES = _classes("tsmd", qu=False)
+_FRENCH_CLASSES = _classes(apostrophe=False)
 # After an English suffix: the bytes that cannot start a character outside [\w'’-] (ASCII word
 # characters, ' and -). Any other byte may (a non-ASCII byte is checked on the text).
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_'-")
@@ -873,8 +888,14 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[in
     if want_french and ("\u2028" in text or "\u2029" in text):
         french = True  # a line or paragraph separator may stand before an elision: the pattern decides
         french_from = 0
-    # ’ would end a lone letter (the "l’" of every French text): written ''' it is three word bytes.
-    classes = lowered.replace("’".encode(), b"'''").translate(_CLASSES)
+    if language == "fr":
+        classes = lowered.translate(_FRENCH_CLASSES)
+    elif language == "en":
+        # Without the rewrite below, "l’" may look like a lone letter: a rare candidate in English.
+        classes = lowered.translate(_ENGLISH_CLASSES)
+    else:
+        # ’ would end a lone letter (the "l’" of every French text): written ''' it is three word bytes.
+        classes = lowered.replace("’".encode(), b"'''").translate(_CLASSES)
     find = classes.find
     at = find(b" L ")
     while at != -1:

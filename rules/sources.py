@@ -44,10 +44,12 @@ class Attribution:
     weak_reason: str = ""  # "media" (only an image / media link) or "bare" (a name, no URL)
 
 
+@cache
 def _label_pattern() -> regex.Pattern[str] | None:
     return pattern(FAMILY, "missing-source", flags=regex.MULTILINE)
 
 
+@cache
 def _wire_pattern() -> re.Pattern[str] | regex.Pattern[str] | None:
     return _stdlib_wire() or pattern(FAMILY, "missing-source", key="wire", flags=regex.MULTILINE)
 
@@ -79,6 +81,7 @@ def _stdlib_wire() -> re.Pattern[str] | None:
         return None
 
 
+@cache
 def _weak_pattern() -> regex.Pattern[str] | None:
     return pattern(FAMILY, "weak-source")
 
@@ -226,32 +229,36 @@ class _WireTriggers:
 
     def line_starts(self, text: str) -> list[int]:
         """The start offsets of the lines with a keyword, in text order."""
-        starts = set(self._word_line_starts(text))
+        starts = self._word_line_starts(text)
         if self.marked is not None:
-            starts.update(self._keyword_line_starts(self.marked, text))
-        return sorted(starts)
+            starts += self._keyword_line_starts(self.marked, text)
+        return sorted(set(starts)) if len(starts) > 1 else starts
 
-    def _keyword_line_starts(self, marked_keywords: re.Pattern[bytes], text: str) -> Iterator[int]:
+    def _keyword_line_starts(self, marked_keywords: re.Pattern[bytes], text: str) -> list[int]:
         # One byte per character: offsets in the bytes are offsets in the text.
         marked = text.encode("latin-1", "replace").translate(self.marks)
         search, keywords = marked_keywords.search, self.keywords
+        starts = []
         hit = search(marked)
         while hit is not None:
             position = hit.start()
             if text.startswith(keywords, position):
                 line_start, line_end = _line_bounds(text, position)
-                yield line_start
+                starts.append(line_start)
                 hit = search(marked, line_end)  # one keyword is enough for a line
             else:
                 hit = search(marked, position + 1)  # a keyword may start inside a false hit
+        return starts
 
-    def _word_line_starts(self, text: str) -> Iterator[int]:
+    def _word_line_starts(self, text: str) -> list[int]:
+        starts = []
         for word in self.words:
             position = text.find(word)
             while position != -1:
                 line_start, line_end = _line_bounds(text, position)
-                yield line_start
+                starts.append(line_start)
                 position = text.find(word, line_end)  # one hit is enough for a line
+        return starts
 
 
 def _apostrophe_spellings(word: str) -> list[str]:
@@ -368,10 +375,18 @@ def _line_bounds(text: str, offset: int) -> tuple[int, int]:
 _URL_MARKS = (b"://", b"www.")
 
 
+def _hit_starts(pattern: re.Pattern[bytes], lowered: bytes) -> list[int]:
+    """The start of every match of ``pattern`` in ``lowered``, as ``finditer`` finds them."""
+    first = pattern.search(lowered)  # most texts have none: no iterator, no list to build
+    if first is None:
+        return []
+    return [first.start(), *[hit.start() for hit in pattern.finditer(lowered, first.end())]]
+
+
 def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
     text = doc.text
     lowered = doc.lowered_bytes
-    may_have_url = any(mark in lowered for mark in _URL_MARKS)
+    may_have_url = _URL_MARKS[0] in lowered or _URL_MARKS[1] in lowered
     article_url = _first_article_url(text) if may_have_url else None
     if article_url is not None:
         start, end, url = article_url
@@ -394,7 +409,7 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
     if byte_triggers is not None:
         # The lines the text pattern picks, found on the family's lower-cased bytes (the first
         # line has the view's leading line break before it).
-        hits = [hit.start() for hit in byte_triggers.finditer(lowered)]
+        hits = _hit_starts(byte_triggers, lowered)
         if not hits:
             return ()
         starts = [doc.lines[index].start for index in byte_line_indexes(lowered, hits)]

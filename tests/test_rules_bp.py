@@ -9,6 +9,7 @@ from newslint.rules._data import phrases
 from newslint.rules.boilerplate import (
     WIDGET_RULES,
     CommentsWidget,
+    _split_alternatives,
     pattern_heads,
     widget_data,
 )
@@ -348,6 +349,14 @@ def test_pattern_heads_expand_literal_prefixes():
     assert pattern_heads(r"\d+ (?:comments?|replies)") == {"\x00 comment", "\x00 replies"}
     with pytest.raises(ValueError):
         pattern_heads(r"[\w']+ newsletter")
+
+
+def test_pattern_heads_read_character_classes_as_one_member():
+    # A "|" or "(" inside a class is a member: it neither splits nor opens an alternative, so the
+    # heads are those of the real alternatives only.
+    assert pattern_heads(r"(?:read more[:|–]|more news)") == {"read more", "more news"}
+    assert _split_alternatives(r"[(]see also|related") == ["[(]see also", "related"]
+    assert _split_alternatives(r"a[^]|]b|c") == ["a[^]|]b", "c"]
 
 
 def test_every_widget_pattern_line_is_found_by_the_scan():
