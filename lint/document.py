@@ -249,25 +249,18 @@ class Document:
 
     def end_position(self, start: int, end: int) -> Position:
         """Position of an exclusive span end; a span ending in a line break ends on that line."""
-        text = self.text
-        if end > start and text[end - 1] == "\n":
-            index = self.line_index_at(end - 1)
-            line_start, line_end = self.line_starts[index], end - 1
-            if line_end > line_start and text[line_end - 1] == "\r":
-                line_end -= 1  # as in ``lines``: the "\r" of a "\r\n" belongs to the break
-            return Position(index + 1, line_end - line_start + 1)
+        if end > start and self.text[end - 1] == "\n":
+            line_start, line_end = line_bounds(self.text, end - 1)
+            return Position(self.line_index_at(end - 1) + 1, line_end - line_start + 1)
         return self.position(end)
 
     def line_at(self, index: int) -> Line:
         """``lines[index]``, cut out of the text when the lines were released (a report's snippet)."""
         if "lines" in self.__dict__:
             return self.lines[index]
-        text, start = self.text, self.line_starts[index]
-        newline = text.find("\n", start)
-        if newline == -1:
-            return Line(index, start, len(text), len(text), text[start:])
-        end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
-        return Line(index, start, end, newline + 1, text[start:end])
+        text = self.text
+        start, end = line_bounds(text, self.line_starts[index])
+        return Line(index, start, end, text.find("\n", end) + 1 or len(text), text[start:end])
 
     def release_views(self) -> None:
         """Drop every derived view but the line starts and the language; a view asked for again is

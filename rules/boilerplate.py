@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import byte_line_indexes, removal_span
+from newslint.document import byte_line_indexes, line_bounds, removal_span
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -663,18 +663,18 @@ def _truncation_patterns() -> tuple[frozenset[str], regex.Pattern[str] | None, r
     return words, lines, trailing, tuple(endings)
 
 
-def _is_marker_line(stripped: str, words: frozenset[str], lines: regex.Pattern[str] | None) -> bool:
+def _is_marker_line(stripped: str) -> bool:
     """Whether a last line is a marker (remembered: a site ends every page with the same line)."""
-    known = _MARKER_LINES.get(stripped)  # no ``compute``: the verdict needs the patterns passed in
-    if known is None:
-        _MARKER_LINES.trim()
-        known = _MARKER_LINES[stripped] = quick_fold(stripped) in words or (
-            lines is not None and lines.fullmatch(stripped) is not None
-        )
-    return known
+    _MARKER_LINES.trim()
+    return _MARKER_LINES[stripped]
 
 
-_MARKER_LINES = LineMemo(size=_MEMO_SIZE)
+def _marker_verdict(stripped: str) -> bool:
+    words, lines, _, _ = _truncation_patterns()
+    return quick_fold(stripped) in words or (lines is not None and lines.fullmatch(stripped) is not None)
+
+
+_MARKER_LINES = LineMemo(_marker_verdict, _MEMO_SIZE)
 
 
 def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
@@ -687,19 +687,14 @@ def _find_truncation(doc: Document) -> tuple[int, int, int | None, str] | None:
     content_end = len(full) - len(window) + content_end if content_end else len(full.rstrip())
     if not content_end:
         return None
-    line_start = full.rfind("\n", 0, content_end) + 1
-    line_end = full.find("\n", content_end)
-    if line_end == -1:
-        line_end = len(full)  # no break after it: a final "\r" is text
-    elif full[line_end - 1] == "\r":
-        line_end -= 1  # the "\r" of a CRLF break
+    line_start, line_end = line_bounds(full, content_end)
     text = full[line_start:line_end]
     stripped = text.strip()
     if len(stripped) > 5000 or len(stripped) < 100 and _NON_SPACE.search(full, 0, line_start) is None:
         return None  # a text that is only a marker is not an article cut short
-    words, lines, trailing, endings = _truncation_patterns()
-    if len(stripped) <= 60 and _is_marker_line(stripped, words, lines):
+    if len(stripped) <= 60 and _is_marker_line(stripped):
         return line_start, line_end, full.count("\n", 0, line_start), stripped
+    _, _, trailing, endings = _truncation_patterns()
     offset = max(0, len(text) - 120)
     tail = text[offset:].lower()
     if len(tail) != len(text) - offset:

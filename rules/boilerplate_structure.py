@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
+from newslint.document import line_bounds
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -182,13 +183,8 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
     memo = _KIND_MEMO
     memo.trim()
     for start in sorted(starts):
-        end = text.find("\n", start)
-        if end == -1:
-            end = len(text)
-        elif end > start and text[end - 1] == "\r":
-            end -= 1
-        line = text[start:end]
-        known = memo[line]
+        end = line_bounds(text, start)[1]
+        known = memo[text[start:end]]
         if known is not None:
             kind, match_start, match_end = known
             found[kind].append((start + match_start, start + match_end))

@@ -117,10 +117,12 @@ _CONTINUATION_BYTES = (
 )
 # Each scan with the byte all its matches start with: a text without that byte (English text
 # has no "\xc3", much text no "\xc2") skips the scan for one memchr.
-_MOJIBAKE_LEAD = rb"\xc3(?:[\x82-\x9f]" + _CONTINUATION_BYTES + rb"|[\xa0-\xaf]" + _CONTINUATION_BYTES * 2
+# After "\xc3": the second byte of a mojibake lead (U+00C2-U+00DF, U+00E0-U+00EF) and its
+# continuation characters.
+_MOJIBAKE_LEAD = rb"[\x82-\x9f]" + _CONTINUATION_BYTES + rb"|[\xa0-\xaf]" + _CONTINUATION_BYTES * 2
 _GATE_SCANS = (
-    # a mojibake lead (U+00C2-U+00DF, U+00E0-U+00EF) and its continuation characters, or Â/Ã + space
-    (b"\xc3", re.compile(_MOJIBAKE_LEAD + rb"|[\x82\x83] )")),
+    # a mojibake lead and its continuation characters, or Â/Ã + space
+    (b"\xc3", re.compile(rb"\xc3(?:" + _MOJIBAKE_LEAD + rb"|[\x82\x83] )")),
     (b"\xc2", re.compile(rb"\xc2[\x80-\x9f\xad]")),  # C1 controls, soft hyphen
     # zero-width, bidi, U+2028/9, U+206x
     (b"\xe2", re.compile(rb"\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xa9]")),
@@ -137,7 +139,7 @@ _NOT_RARE_BYTES = bytes(byte for byte in range(256) if byte not in _RARE_BYTES)
 # gate is a superset there (and Â/Ã match alone, the space after them being deleted), and runs on
 # the whole text when it lets a text through.
 _PLAIN_ASCII_BYTES = bytes(byte for byte in range(128) if byte not in _RARE_BYTES)
-_MOJIBAKE_LEAD_SUPERSET = re.compile(_MOJIBAKE_LEAD + rb"|[\x82\x83])")
+_MOJIBAKE_LEAD_SUPERSET = re.compile(rb"\xc3(?:" + _MOJIBAKE_LEAD + rb"|[\x82\x83])")
 
 
 def _may_have_rare_chars(lowered: bytes) -> bool:
@@ -147,9 +149,9 @@ def _may_have_rare_chars(lowered: bytes) -> bool:
         return False  # ASCII text without control characters
     if rest.translate(None, _NOT_RARE_BYTES):
         return True
-    if b"\xc3" in rest and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None:
-        if _GATE_SCANS[0][1].search(lowered) is not None:
-            return True
+    mojibake_gate = _GATE_SCANS[0][1]
+    if b"\xc3" in rest and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None and mojibake_gate.search(lowered):
+        return True
     return any(lead in rest and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
 
 

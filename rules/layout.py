@@ -556,14 +556,7 @@ class GluedWords(Rule):
             split = self._split(doc, word, prefixes)
             if split is None:
                 continue
-            # The word's line, from the text (Document.lines' bounds: split on "\n", a CRLF's
-            # "\r" is not part of the line; the last line, without a break, keeps its "\r").
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            if line_end == -1:
-                line_end = size
-            elif text[line_end - 1] == "\r":
-                line_end -= 1
+            line_start, line_end = line_bounds(text, start)  # the word's line, as Document.lines cuts it
             low = max(line_start, *(text.rfind(mark, line_start, start) + 1 for mark in _ITEM_MARKS))
             high = min(line_end, *(_find(text, mark, end, line_end) for mark in _ITEM_MARKS))
             if not _WORDS.search(text, low, start) and not _WORDS.search(text, end, high):

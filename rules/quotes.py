@@ -368,15 +368,10 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     counted = 0  # the offset up to which line breaks are counted
     while cursor < count:
         offset = marks[cursor][0]
-        start = text.rfind("\n", 0, offset) + 1
+        start, end = line_bounds(text, offset)
         index += text.count("\n", counted, start)
         counted = start
-        newline = text.find("\n", offset)
-        if newline == -1:
-            end = end_break = length
-        else:
-            end_break = newline + 1
-            end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+        end_break = text.find("\n", end) + 1 or length
         first = cursor
         while cursor < count and marks[cursor][0] < end_break:
             cursor += 1

@@ -365,6 +365,8 @@ def sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
 
 
 def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The line holding ``offset``, up to its "\n": unlike ``document.line_bounds``, a CRLF line
+    keeps its "\r"."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return start, len(text) if end == -1 else end

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import Document
+from newslint.document import line_bounds
 from newslint.rules import boilerplate_structure as bs
 from newslint.rules._data import trie_pattern
 
@@ -36,11 +37,7 @@ def _reference_lines(text: str) -> dict[str, list[tuple[int, int]]]:
         starts.update(text.rfind("\n", 0, match.start()) + 1 for match in re.finditer(re.escape(literal), text))
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in bs._LINE_KINDS}
     for start in sorted(starts):
-        end = text.find("\n", start)
-        if end == -1:
-            end = len(text)
-        elif end > start and text[end - 1] == "\r":
-            end -= 1
+        end = line_bounds(text, start)[1]
         for kind, rule in bs._LINE_KINDS:
             match = bs._kind_pattern(rule).match(text, start, end)
             if match is not None:

@@ -175,5 +175,5 @@ def test_a_remembered_marker_line_gets_the_plain_answer(line, case):
     words, lines, _, _ = bp._truncation_patterns()
     stripped = case(line).strip()
     plain = bp.quick_fold(stripped) in words or (lines is not None and lines.fullmatch(stripped) is not None)
-    assert bp._is_marker_line(stripped, words, lines) == plain
-    assert bp._is_marker_line(stripped, words, lines) == plain
+    assert bp._is_marker_line(stripped) == plain
+    assert bp._is_marker_line(stripped) == plain

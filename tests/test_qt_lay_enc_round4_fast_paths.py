@@ -1,5 +1,6 @@
-"""QT, LAY and ENC fast paths of the fourth speed round against the definitions they stand for
-(property tests)."""
+"""QT003's fast paths of the fourth speed round against the definitions they stand for (property
+tests). The ENC gate of that round is pinned with the other ENC gate test, in
+test_src_enc_speed_fast_paths.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import Document
-from newslint.rules.encoding import _GATE_SCANS, _NOT_RARE_BYTES, _may_have_rare_chars
 from newslint.rules.quotes import _ENGLISH_SUFFIX, _candidate_scan, _english_matches, _french_pattern
 
 # -- QT003: the candidate scan with one language known --------------------------------------------
@@ -61,20 +61,3 @@ def test_english_scan_keeps_every_contraction(text):
     assert french_from is None
     assert set(suffixes) <= {match.span() for match in _ENGLISH_SUFFIX.finditer(text)}
     assert _english_matches(text, suffixes) == _english_matches(text)
-
-
-# -- ENC: the gates on the non-ASCII bytes only ------------------------------------------------------
-
-# Mojibake leads and continuation characters with ASCII between them (which the gate deletes, so
-# that characters from different words meet), controls, and the invisible characters.
-_ENC_ALPHABET = "aZ .\t\nÃÂâäÉéà€™’“”«»\u00a0\x80\x92\xad\x01\x7f\u200b\u2028\u2060\ufeff\ufffd\u0153\u02c6"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_ENC_ALPHABET, max_size=20))
-def test_enc_gate_on_non_ascii_bytes_is_the_gate_on_the_whole_text(text):
-    lowered = Document(text).lowered_bytes
-    whole = bool(lowered.translate(None, _NOT_RARE_BYTES)) or any(
-        gate.search(lowered) is not None for _, gate in _GATE_SCANS
-    )
-    assert _may_have_rare_chars(lowered) == whole
