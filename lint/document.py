@@ -10,7 +10,6 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, not_
 from typing import Any, NamedTuple
@@ -54,6 +53,26 @@ class Paragraph(NamedTuple):
     text: str
 
 
+class view_property:
+    """A view computed on first use and stored in the instance's ``__dict__``, where later reads
+    find it without calling the descriptor (``functools.cached_property`` without its lock:
+    Python 3.11 takes an ``RLock`` on every first read, and a document has a dozen views)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     line: int  # 1-based
@@ -61,6 +80,7 @@ class Position:
 
 
 _NON_SPACE = re.compile(r"\S")
+_MISSING = object()
 _LINE_TEXT = itemgetter(Line._fields.index("text"))
 _LINE_START = itemgetter(Line._fields.index("start"))
 
@@ -141,13 +161,13 @@ class Document:
         The engine knows none of these views: a family names its own key (e.g. the folded
         paragraphs duplicate rules compare), and every rule asking for it gets the same object.
         """
-        try:
-            return self._views[key]
-        except KeyError:
-            value = self._views[key] = compute(self)
-            return value
+        views = self._views
+        value = views.get(key, _MISSING)
+        if value is _MISSING:  # once per view and document: no exception raised for it
+            value = views[key] = compute(self)
+        return value
 
-    @cached_property
+    @view_property
     def lines(self) -> tuple[Line, ...]:
         # One C-level split, offsets by C-level arithmetic, tuples built by map(): a large corpus
         # has millions of lines and this is the first cost of every document.
@@ -174,11 +194,11 @@ class Document:
             ends = list(map(add, starts, lengths))
         return tuple(map(tuple.__new__, repeat(Line), zip(range(len(parts)), starts, ends, breaks, parts, strict=True)))
 
-    @cached_property
+    @view_property
     def line_starts(self) -> list[int]:
         return list(map(_LINE_START, self.lines)) or [0]
 
-    @cached_property
+    @view_property
     def stripped_lines(self) -> list[str]:
         """Each line's text without its surrounding white space (``""`` for a blank line), by index.
 
@@ -187,7 +207,7 @@ class Document:
         """
         return list(map(str.strip, map(_LINE_TEXT, self.lines)))
 
-    @cached_property
+    @view_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         # Paragraphs are the gaps between blank lines: the loop runs once per blank line, not per
         # line (a careless extraction has tens of thousands of short lines and few blank ones).
@@ -203,13 +223,13 @@ class Document:
             before = after
         return tuple(paragraphs)
 
-    @cached_property
+    @view_property
     def content_lines(self) -> tuple[Line, ...]:
         # str.strip() leaves nothing of exactly the lines Line.is_blank calls blank; compress()
         # keeps the per-line loop in C.
         return tuple(compress(self.lines, self.stripped_lines))
 
-    @cached_property
+    @view_property
     def lowered_bytes(self) -> bytes:
         """``"\n" + text`` as UTF-8 with ASCII letters lower-cased, for fast case-blind scans.
 
@@ -220,6 +240,13 @@ class Document:
         """
         return ("\n" + self.text).encode("utf-8", "surrogatepass").lower()
 
+    @view_property
+    def latin1_bytes(self) -> bytes:
+        """The text with one byte per character (Latin-1, ``?`` for the characters beyond it), so
+        that byte offsets are text offsets: C-level ``bytes.translate`` and ``bytes.find`` scans
+        (LAY002's glue points, SRC's wire keywords) share one encoding of the text."""
+        return self.text.encode("latin-1", "replace")
+
     @property
     def known_language(self) -> str | None:
         """The language if it is forced or already guessed, else None, without guessing it.
@@ -229,7 +256,7 @@ class Document:
         """
         return self._forced_language or self.__dict__.get("language")
 
-    @cached_property
+    @view_property
     def language(self) -> str:
         return self._forced_language or guess_language(self.text)
 
@@ -326,5 +353,5 @@ class Document:
 _RELEASABLE_VIEWS = tuple(
     name
     for name, value in vars(Document).items()
-    if isinstance(value, cached_property) and name not in ("line_starts", "language")
+    if isinstance(value, view_property) and name not in ("line_starts", "language")
 )

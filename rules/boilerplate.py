@@ -282,6 +282,13 @@ def pattern_heads(source: str, limit: int = 1 << 30) -> set[str]:
     return heads
 
 
+def _literal_starts(heads: set[str]) -> tuple[str, ...]:
+    """What a text must start with to match a source with these heads (``pattern_heads``): each
+    head up to its first digit run; empty when a head starts with digits (no literal start)."""
+    starts = {head.partition(DIGITS)[0] for head in heads}
+    return () if "" in starts else tuple(sorted(starts))
+
+
 def _fold_head(head: str) -> str:
     """``fold`` for a head, keeping its digit-run marker (and the spaces around it)."""
     return fold(head.replace(DIGITS, " qqdigitsqq ")).replace("qqdigitsqq", DIGITS)
@@ -290,27 +297,45 @@ def _fold_head(head: str) -> str:
 # The scan looks at the first HEAD_LIMIT characters of a head: enough to leave few lines to classify,
 # few enough for a small trie (``re`` compiles a big one slowly).
 HEAD_LIMIT = 12
-_ASCII_NON_WORD = re.compile(r"[^a-z0-9']+")
+
+
+def _ascii_fold_table() -> bytes:
+    """ASCII text folds byte by byte: letters lower-cased, digits kept, "`" read as "'", every other
+    byte a word separator (a space, which ``bytes.split`` then drops)."""
+    table = bytearray(b" " * 256)
+    for byte in range(128):
+        char = chr(byte)
+        if char.isalnum():
+            table[byte] = ord(char.lower())
+        elif char in "'`":
+            table[byte] = ord("'")
+    return bytes(table)
+
+
+_ASCII_FOLD = _ascii_fold_table()
 
 
 def quick_fold(text: str) -> str:
-    """``fold(text)``, with a fast path for ASCII text (where it is lower-casing and ``[^a-z0-9']``)."""
+    """``fold(text)``, with a fast path for ASCII text: one ``bytes.translate`` and a split, where
+    ``re.sub`` pays for every run of separators it replaces."""
     if text.isascii():
-        return _ASCII_NON_WORD.sub(" ", text.lower().replace("`", "'")).strip()
+        return b" ".join(text.encode().translate(_ASCII_FOLD).split()).decode()
     return fold(text)
 
 
-def _byte_atom(char: str) -> bytes:
+def _byte_atom(char: str, leading: bool = True) -> bytes:
     """The bytes regex for one character of a folded head, in ASCII-lower-cased UTF-8 text.
 
-    A repeated class is written ``[…][…]*``, not ``[…]+``: an alternative that starts with a class
-    (or a literal) is skipped at once by ``re`` when the byte does not fit, where one that starts
-    with a repeat is entered for every line, and the top of the trie is tried at every line start.
+    A repeated class that starts an alternative (``leading``) is written ``[…][…]*``, not ``[…]+``:
+    an alternative that starts with a class (or a literal) is skipped at once by ``re`` when the
+    byte does not fit, where one that starts with a repeat is entered for every line, and the top
+    of the trie is tried at every line start. Inside a branch both run alike, and ``[…]+`` is one
+    class less for ``re`` to parse and compile at start-up.
     """
-    if char == " ":
-        return rb"[^\w\n][^\w\n]*"  # non-ASCII bytes are "non-word" too: a superset of the text's separators
+    if char == " ":  # non-ASCII bytes are "non-word" too: a superset of the text's separators
+        return rb"[^\w\n][^\w\n]*" if leading else rb"[^\w\n]+"
     if char == "-":
-        return rb"[^\w\n][^\w\n]{0,3}"
+        return rb"[^\w\n][^\w\n]{0,3}" if leading else rb"[^\w\n]{1,4}"
     if char == "'":
         return b"(?:" + b"|".join(re.escape(c.encode("utf-8")) for c in "'’ʼ‘`´") + b")"
     if char == DIGITS:
@@ -338,13 +363,22 @@ def _trie_regex(heads: set[str]) -> bytes:
             node.clear()
             node[""] = {}
 
-    def emit(node: dict) -> bytes:
-        branches = [_byte_atom(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
+    def emit(node: dict, leading: bool = True) -> bytes:
+        leading = leading or len(node) > 1  # a lone child goes on the branch it is in ("" is alone)
+        branches = [
+            _byte_atom(char, leading) + emit(child, False) for char, child in sorted(node.items()) if char != ""
+        ]
         if not branches:
             return b""
         return branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
 
     return emit(trie) if trie else b"(?!)"
+
+
+# The sources a text tries, for one first character: ``(gate, entries)``; ``entries`` are
+# ``(source number, literal starts)`` in file order, ``gate`` every literal start of the entries
+# (None when one of them has none, so a text must always try them).
+_Tried = tuple[tuple[str, ...] | None, tuple[tuple[int, tuple[str, ...]], ...]]
 
 
 class WidgetData:
@@ -378,7 +412,12 @@ class WidgetData:
         # case). Each source is filed under the first character of its heads; a line tries, in file
         # order (rule order, then language order), only the sources filed under its first character.
         self.sources: list[tuple[str, str]] = []  # (rule name, source)
+        # Per source, the literal starts every match begins with (empty: not known, always try): a
+        # ``str.startswith`` costs a tenth of a failing ``regex`` match, and most candidate lines
+        # start like some source of their bucket but not like the others.
+        self.literal_starts: list[tuple[str, ...]] = []
         self._compiled: dict[int, regex.Pattern[str]] = {}
+        self._tried: dict[str, dict[str, _Tried]] = {}
         self.buckets: dict[str, dict[str, tuple[int, ...]]] = {}
         self.anywhere: dict[str, tuple[int, ...]] = {}
         for key in ("patterns", "teasers"):
@@ -396,10 +435,13 @@ class WidgetData:
                             first == DIGITS or first.isalnum() for first in firsts
                         ):
                             anywhere.append(number)  # inline flags or an odd start: tried on every line
+                            self.literal_starts.append(())
                         else:
                             for first in firsts:
                                 filed.setdefault(first, []).append(number)
+                            self.literal_starts.append(_literal_starts(raw_heads))
             self.anywhere[key] = tuple(anywhere)
+            self._tried[key] = {}
             self.buckets[key] = {first: tuple(sorted({*numbers, *anywhere})) for first, numbers in filed.items()}
         heads.add(COPYRIGHT_SIGN)
         truncated = {head[:HEAD_LIMIT].rstrip(" '-") for head in heads}
@@ -418,9 +460,25 @@ class WidgetData:
             return tuple(sorted({*table.get(first, ()), *table.get(DIGITS, ()), *self.anywhere[key]}))
         return table.get(first, self.anywhere[key])
 
+    def _sources_for(self, key: str, first: str) -> _Tried:
+        """The ``key`` sources a text starting with ``first`` tries (see ``_Tried``)."""
+        tried = self._tried[key]
+        found = tried.get(first)
+        if found is None:
+            entries = tuple((number, self.literal_starts[number]) for number in self._numbers(key, first))
+            starts = {start for _, literal in entries for start in literal}
+            always = any(not literal for _, literal in entries)
+            found = tried[first] = (None if always else tuple(sorted(starts)), entries)
+        return found
+
     def _first_match(self, key: str, text: str, full: bool) -> str | None:
         """The rule of the first ``key`` source (file order) that matches ``text``, or None."""
-        for number in self._numbers(key, text[0]):
+        gate, entries = self._sources_for(key, text[0])
+        if gate is not None and not text.startswith(gate):
+            return None  # one C-level test for the many lines that start like no source at all
+        for number, starts in entries:
+            if starts and not text.startswith(starts):
+                continue
             compiled = self._compiled.get(number)
             if compiled is None:
                 compiled = self._compiled[number] = regex.compile(self.sources[number][1], regex.V1)

@@ -290,8 +290,23 @@ def _nav_start() -> regex.Pattern[str]:
 
 
 @cache
-def _nav_heads() -> tuple[str, ...]:
-    return tuple(sorted({phrase.split()[0] for phrase in phrases(FAMILY, "breadcrumb") if phrase.split()}))
+def _nav_heads() -> dict[str, tuple[str, ...]]:
+    """The first words of the navigation phrases, by their first character: a line is compared
+    only with the words that can start it (``str.startswith`` tries a tuple member by member)."""
+    heads: dict[str, set[str]] = {}
+    for phrase in phrases(FAMILY, "breadcrumb"):
+        words = phrase.split()
+        if words:
+            heads.setdefault(words[0][0], set()).add(words[0])
+    return {first: tuple(sorted(group)) for first, group in heads.items()}
+
+
+def _may_start_trail(line: str) -> bool:
+    """Whether ``line`` starts (case-folded, as the full pattern compares) with the first word of a
+    navigation phrase: the cheap gate before the trail pattern."""
+    folded = line.lstrip()[:40].casefold()
+    candidates = _nav_heads().get(folded[:1])
+    return candidates is not None and folded.startswith(candidates)
 
 
 class Breadcrumb(Rule):
@@ -339,9 +354,7 @@ class Breadcrumb(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         # Cheap gate: a trail starts with a navigation word, so one of the first lines must start
         # with the first word of one (case-folded, as the full pattern compares).
-        heads = _nav_heads()
-        head = _head_lines(doc.text, options["max-lines"])
-        if not any(line.lstrip()[:40].casefold().startswith(heads) for line in head):
+        if not any(map(_may_start_trail, _head_lines(doc.text, options["max-lines"]))):
             return
         start_re = _nav_start()
         for line in doc.content_lines[: options["max-lines"]]:

@@ -9,12 +9,13 @@ DUP004 near-duplicates that none of the exact rules can see.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, repeat
-from operator import contains, eq, itemgetter, ne
+from operator import is_not, itemgetter, ne
 from typing import Any
 
 import regex
@@ -27,19 +28,36 @@ from newslint.rule import integer_option, object_schema
 MAX_CANDIDATES = 16
 
 
-@dataclass(frozen=True, slots=True)
 class Units:
     """The document's content lines, white-space folded: the units duplicates are made of.
 
     Unit ``p`` is line ``lines[p]`` (0-based) with text ``keys[p]``; ``firsts[p]`` is the first
     unit with the same text (``p`` itself when the text is new) and ``repeats`` lists, in order,
     the units that are not new. Rules walk ``repeats``, which is short, not every line.
+    ``first_of`` maps each text to its first unit, in the order the texts first come.
     """
 
-    lines: list[int]
-    keys: list[str]
-    firsts: list[int]
-    repeats: list[int]
+    __slots__ = ("keys", "repeats", "first_of", "_stripped", "_lines")
+
+    def __init__(self, stripped: list[str], keys: list[str], repeats: list[int], first_of: dict[str, int]) -> None:
+        self.keys = keys
+        self.repeats = repeats
+        self.first_of = first_of
+        self._stripped = stripped
+        self._lines: list[int] | None = None
+
+    @property
+    def lines(self) -> list[int]:
+        # Only findings need the line of a unit, and most documents have none: not built up front.
+        if self._lines is None:
+            stripped = self._stripped
+            self._lines = list(compress(range(len(stripped)), stripped))
+        return self._lines
+
+    @property
+    def firsts(self) -> list[int]:
+        # Built on demand only: the rules ask ``first_of`` about the few units they report.
+        return list(map(self.first_of.__getitem__, self.keys))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -91,33 +109,52 @@ def _compute_units(document: Document) -> Units:
     # The lines of Document.lines (split on "\n" only, the view every family shares),
     # stripped (a shared view too): blank ones are empty.
     stripped = document.stripped_lines
-    lines = list(compress(range(len(stripped)), stripped))
-    keys = list(filter(None, stripped))
-    count = len(keys)
+    lines = stripped  # copied before the first fold: the shared view stays as it is
     text = document.text
     for space in _NARROW_ODD_SPACES:
-        if space in text:
-            _fold_keys(keys, space)
+        if space in text:  # ``in`` first: a ``find`` per odd space costs a short text more
+            if lines is stripped:
+                lines = list(stripped)
+            _fold_lines(document, lines, space, text.find(space))
     # The ideographic space is looked for by its UTF-8 lead byte first (rare outside CJK text;
     # other families build ``lowered_bytes`` anyway): ``str`` finds a character by ``memchr`` on
     # its low byte, and this one's is 0, so its search in a text of two-byte characters is a
-    # plain loop that costs as much as every other odd space together.
-    if b"\xe3" in document.lowered_bytes and _IDEOGRAPHIC_SPACE in text:
-        _fold_keys(keys, _IDEOGRAPHIC_SPACE)
+    # plain loop that costs as much as every other odd space together. (``bytes.find``, not
+    # ``in``: ``in`` tries the byte as an integer first and builds a TypeError to find out.)
+    if document.lowered_bytes.find(b"\xe3") >= 0 and _IDEOGRAPHIC_SPACE in text:
+        if lines is stripped:
+            lines = list(stripped)
+        _fold_lines(document, lines, _IDEOGRAPHIC_SPACE, text.find(_IDEOGRAPHIC_SPACE))
+    keys = list(filter(None, lines))  # a fold never empties a line: it has more than white space
     # The dictionary of firsts tells whether any text repeats: no set of the keys to find out
     # first, since nearly every text with many lines has a repeat (a recurring menu label).
+    # ``setdefault`` returns the very position object of the text's first unit, so a repeat is
+    # a unit whose first is not its own object: ``is_not`` compares no values, and no list of
+    # firsts is built (the rules ask ``first_of`` for the few they need).
+    positions = list(range(len(keys)))
     first_of: dict[str, int] = {}
-    firsts = list(map(first_of.setdefault, keys, range(count)))
-    if len(first_of) == count:
-        return Units(lines, keys, firsts, [])
-    repeats = list(compress(range(count), map(ne, firsts, range(count))))
-    return Units(lines, keys, firsts, repeats)
+    repeats = list(compress(positions, map(is_not, map(first_of.setdefault, keys, positions), positions)))
+    return Units(stripped, keys, repeats, first_of)
 
 
-def _fold_keys(keys: list[str], space: str) -> None:
-    """Fold, in place, the keys that hold ``space`` (one of ``_ODD_SPACES``)."""
-    for position in compress(range(len(keys)), map(contains, keys, repeat(space))):
-        keys[position] = fold_spaces(keys[position], space)
+def _fold_lines(document: Document, lines: list[str], space: str, place: int) -> None:
+    """Fold, in place, the stripped ``lines`` that hold ``space`` (one of ``_ODD_SPACES``), the
+    first of its places in the text being ``place``.
+
+    The text is searched from line to line (``str.find``, C-level), so only the few lines that
+    hold the space are looked at, not every line.
+    """
+    text = document.text
+    starts = document.line_starts
+    last = len(starts) - 1
+    while place >= 0:
+        index = bisect_right(starts, place) - 1
+        line = lines[index]
+        if space in line:  # not when it was only in the white space the strip took away
+            lines[index] = fold_spaces(line, space)
+        if index == last:
+            return
+        place = text.find(space, starts[index + 1])
 
 
 def _quote(text: str, width: int = 50) -> str:
@@ -143,7 +180,7 @@ def duplicated_blocks(items: Units, min_units: int, min_chars: int, min_single: 
     ``min_single`` characters. The source of a copy ends before the copy starts. A copy is made of
     repeated units, so only ``items.repeats`` are tried as the start of one.
     """
-    keys, firsts, repeats = items.keys, items.firsts, items.repeats
+    keys, first_of, repeats = items.keys, items.first_of, items.repeats
     if not repeats:
         return []
     count = len(keys)
@@ -170,7 +207,7 @@ def duplicated_blocks(items: Units, min_units: int, min_chars: int, min_single: 
     wanted = set(map(keys.__getitem__, starts))
     places: dict[str, list[int]] = {}  # every position of each repeated text, in order
     for position in compress(repeats, map(wanted.__contains__, map(keys.__getitem__, repeats))):
-        places.setdefault(keys[position], [firsts[position]]).append(position)
+        places.setdefault(keys[position], [first_of[keys[position]]]).append(position)
     blocks: list[Block] = []
     free = 0  # positions before this one are inside a copy already found
     for position in starts:
@@ -261,27 +298,31 @@ class DuplicatedSection(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    # The checks of this family return lists: most documents have no finding, and an empty list
+    # costs them less than a generator the engine turns into one.
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         items = units(doc)
         if not items.repeats:
-            return  # a copy is made of repeated units (most texts have none)
+            return []  # a copy is made of repeated units (most texts have none)
         blocks = section_blocks(
             doc, options["min-paragraphs"], options["min-characters"], options["min-single-paragraph"]
         )
-        for block in blocks:
-            first, last = items.lines[block.copy], items.lines[block.copy + block.size - 1]
-            src_first, src_last = items.lines[block.source], items.lines[block.source + block.size - 1]
-            start, end = doc.lines[first].start, doc.lines[last].end
-            what = f"{block.size} paragraphs" if block.size > 1 else "a paragraph"
-            span = f"lines {first + 1}-{last + 1}" if last > first else f"line {first + 1}"
-            source = f"lines {src_first + 1}-{src_last + 1}" if src_last > src_first else f"line {src_first + 1}"
-            yield self.finding(
-                start,
-                end,
-                f"Duplicated section: {span} repeat {source} ({what})",
-                self.line_deletion(doc, first, last, "Delete the repeated copy", Applicability.SAFE),
-                copy_of={"start": doc.lines[src_first].start, "end": doc.lines[src_last].end},
-            )
+        return [self._copy_finding(doc, items, block) for block in blocks]
+
+    def _copy_finding(self, doc: Document, items: Units, block: Block) -> Finding:
+        first, last = items.lines[block.copy], items.lines[block.copy + block.size - 1]
+        src_first, src_last = items.lines[block.source], items.lines[block.source + block.size - 1]
+        start, end = doc.lines[first].start, doc.lines[last].end
+        what = f"{block.size} paragraphs" if block.size > 1 else "a paragraph"
+        span = f"lines {first + 1}-{last + 1}" if last > first else f"line {first + 1}"
+        source = f"lines {src_first + 1}-{src_last + 1}" if src_last > src_first else f"line {src_first + 1}"
+        return self.finding(
+            start,
+            end,
+            f"Duplicated section: {span} repeat {source} ({what})",
+            self.line_deletion(doc, first, last, "Delete the repeated copy", Applicability.SAFE),
+            copy_of={"start": doc.lines[src_first].start, "end": doc.lines[src_last].end},
+        )
 
 
 # -- DUP003: the title repeated at the top ---------------------------------------------------------
@@ -423,12 +464,12 @@ class RepeatedTitle(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         title = repeated_title(
             doc, options["min-title-characters"], options["max-title-characters"], options["max-prefix-words"]
         )
         if title is None:
-            return
+            return []
         items = units(doc)
         first, second = doc.lines[items.lines[0]], doc.lines[items.lines[1]]
         if title.prefix:
@@ -445,7 +486,7 @@ class RepeatedTitle(Rule):
         else:
             message = f"Title repeated on line {second.number}: {_quote(items.keys[1])}"
             fix = self.line_deletion(doc, second.index, second.index, "Delete the repeated title", Applicability.SAFE)
-        yield self.finding(first.start, second.end, message, fix, prefix=title.prefix, suffix=title.suffix)
+        return [self.finding(first.start, second.end, message, fix, prefix=title.prefix, suffix=title.suffix)]
 
 
 # -- DUP002: one repeated paragraph ----------------------------------------------------------------
@@ -490,10 +531,11 @@ class DuplicatedParagraph(Rule):
         {"min-characters": integer_option("Characters a paragraph needs before its repeat is reported.", minimum=1)}
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         items = units(doc)
         minimum = options["min-characters"]
         claimed: frozenset[int] | None = None
+        findings: list[Finding] = []
         for position in items.repeats:
             key = items.keys[position]
             if len(key) < minimum:
@@ -503,14 +545,19 @@ class DuplicatedParagraph(Rule):
             if position in claimed:
                 continue
             line = doc.lines[items.lines[position]]
-            source = doc.lines[items.lines[items.firsts[position]]]
-            yield self.finding(
-                line.start,
-                line.end,
-                f"Paragraph repeats line {source.number}: {_quote(key)}",
-                self.line_deletion(doc, line.index, line.index, "Delete the repeated paragraph", Applicability.UNSAFE),
-                copy_of={"start": source.start, "end": source.end},
+            source = doc.lines[items.lines[items.first_of[key]]]
+            findings.append(
+                self.finding(
+                    line.start,
+                    line.end,
+                    f"Paragraph repeats line {source.number}: {_quote(key)}",
+                    self.line_deletion(
+                        doc, line.index, line.index, "Delete the repeated paragraph", Applicability.UNSAFE
+                    ),
+                    copy_of={"start": source.start, "end": source.end},
+                )
             )
+        return findings
 
 
 # -- DUP004: near-duplicate paragraphs -------------------------------------------------------------
@@ -547,14 +594,9 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
     """
     items = units(doc)
     keys = items.keys
-    # Long paragraphs met for the first time. The lengths come from a C-level map; the comparison
-    # is a plain loop, which beats mapping ``min_chars.__le__`` (a slow method-wrapper call).
-    long = [position for position, size in enumerate(map(len, keys)) if size >= min_chars]
+    long = _long_firsts(items, min_chars)
     if len(long) < 2:
         return []
-    if items.repeats:  # otherwise every unit is the first with its text
-        firsts = items.firsts
-        long = list(compress(long, map(eq, map(firsts.__getitem__, long), long)))
     if long[0] <= 1:  # only the first two units can be the title DUP003 reports
         excluded = _title_units(doc)
         if excluded:
@@ -616,6 +658,16 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
         if ratio >= threshold:
             found[copy] = NearPair(source, copy, ratio)
     return [found[copy] for copy in sorted(found)]
+
+
+def _long_firsts(items: Units, min_chars: int) -> list[int]:
+    """The units of ``min_chars`` characters or more met for the first time, in order.
+
+    Read from ``first_of``, which holds each text once, in the order the texts first come: fewer
+    texts than units, and no repeat to drop after. A plain loop: mapping the comparison costs
+    more per text.
+    """
+    return [position for key, position in items.first_of.items() if len(key) >= min_chars]
 
 
 def _shared_words_ratio(words_a: list[str], words_b: list[str]) -> float:
@@ -712,21 +764,24 @@ class NearDuplicateParagraph(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
+        pairs = near_duplicates(doc, options["min-characters"], options["min-similarity"], options["max-comparisons"])
+        if not pairs:
+            return []
         items = units(doc)
-        for pair in near_duplicates(
-            doc, options["min-characters"], options["min-similarity"], options["max-comparisons"]
-        ):
-            line = doc.lines[items.lines[pair.copy]]
-            source = doc.lines[items.lines[pair.source]]
-            percent = int(pair.ratio * 100)
-            yield self.finding(
-                line.start,
-                line.end,
-                f"Paragraph is {percent}% similar to line {source.number}: {_quote(items.keys[pair.copy])}",
-                similar_to={"start": source.start, "end": source.end},
-                similarity=round(pair.ratio, 3),
-            )
+        return [self._similar_finding(doc, items, pair) for pair in pairs]
+
+    def _similar_finding(self, doc: Document, items: Units, pair: NearPair) -> Finding:
+        line = doc.lines[items.lines[pair.copy]]
+        source = doc.lines[items.lines[pair.source]]
+        percent = int(pair.ratio * 100)
+        return self.finding(
+            line.start,
+            line.end,
+            f"Paragraph is {percent}% similar to line {source.number}: {_quote(items.keys[pair.copy])}",
+            similar_to={"start": source.start, "end": source.end},
+            similarity=round(pair.ratio, 3),
+        )
 
 
 # -- DUP005: lines of the site's template, found in many documents of the run ---------------------

@@ -142,17 +142,32 @@ _PLAIN_ASCII_BYTES = bytes(byte for byte in range(128) if byte not in _RARE_BYTE
 _MOJIBAKE_LEAD_SUPERSET = re.compile(rb"\xc3(?:" + _MOJIBAKE_LEAD + rb"|[\x82\x83])")
 
 
-def _may_have_rare_chars(lowered: bytes) -> bool:
-    """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is."""
-    rest = lowered.translate(None, _PLAIN_ASCII_BYTES)
+def non_ascii_bytes(doc: Document) -> bytes:
+    """``Document.lowered_bytes`` without its plain ASCII bytes (the rare control characters kept):
+    the text's non-ASCII characters, whole, in UTF-8. Shared with LAY002, which looks there for
+    the capitals beyond Latin-1 the text holds."""
+    return doc.view("enc.non-ascii", _compute_non_ascii_bytes)
+
+
+def _compute_non_ascii_bytes(doc: Document) -> bytes:
+    return doc.lowered_bytes.translate(None, _PLAIN_ASCII_BYTES)
+
+
+def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None) -> bool:
+    """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is
+    (``rest``: those bytes without the plain ASCII ones, when already known)."""
+    if rest is None:
+        rest = lowered.translate(None, _PLAIN_ASCII_BYTES)
     if not rest:
         return False  # ASCII text without control characters
     if rest.translate(None, _NOT_RARE_BYTES):
         return True
+    # ``bytes.find``, not ``in``: ``in`` first tries its operand as an integer and builds a
+    # TypeError to learn that it is not one.
     mojibake_gate = _GATE_SCANS[0][1]
-    if b"\xc3" in rest and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None and mojibake_gate.search(lowered):
+    if rest.find(b"\xc3") >= 0 and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None and mojibake_gate.search(lowered):
         return True
-    return any(lead in rest and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
+    return any(rest.find(lead) >= 0 and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
 
 
 # What the scan finds in most texts: shared by them, never changed.
@@ -161,7 +176,7 @@ _NOTHING = Scan()
 
 def _compute_scan(doc: Document) -> Scan:
     text = doc.text
-    may_have_rare_chars = _may_have_rare_chars(doc.lowered_bytes)
+    may_have_rare_chars = _may_have_rare_chars(doc.lowered_bytes, non_ascii_bytes(doc))
     if not may_have_rare_chars and "<" not in text and "&" not in text:
         return _NOTHING
     result = Scan()

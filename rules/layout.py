@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
-from operator import methodcaller
 from typing import Any
 
 import regex
@@ -17,6 +16,7 @@ from newslint.language import FUNCTION_WORDS
 from newslint.rule import integer_option, object_schema
 
 from ._data import fold, phrases
+from .encoding import non_ascii_bytes
 
 FAMILY = "lay"
 
@@ -42,6 +42,15 @@ def _blank_run(allowed: int) -> re.Pattern[str]:
 # gate above can match, and rare in most texts. Tried at every line break with a one-character
 # look-behind, it costs a third of trying both gates there.
 _SPACE_BEFORE_BREAK = re.compile(r"\n(?<=\s\n)")
+
+
+def _nothing_stripped(doc: Document) -> bool:
+    """Whether no line of a text without "\\r" has white space at its start or end (one C-level
+    sum over ``doc.stripped_lines``, no scan of the text): the line texts are the text without its
+    line breaks."""
+    text = doc.text
+    breaks = len(doc.lines) - (not text.endswith("\n"))
+    return sum(map(len, doc.stripped_lines)) == len(text) - breaks
 
 
 class WhitespaceHygiene(Rule):
@@ -89,13 +98,23 @@ class WhitespaceHygiene(Rule):
             return
         text = doc.text
         # The common path is a few C-level scans of the whole text; the per-line work below runs
-        # only on a text where one of them saw something to report. One cheap scan serves both
-        # line-break gates: most texts have no break after white space, and then neither.
+        # only on a text where one of them saw something to report. Most texts have no white space
+        # at either end of a line (one C-level sum says so): then no trailing space either, and no
+        # need for the gates. Otherwise one cheap scan serves both line-break gates: most texts
+        # have no break after white space, and then neither.
         allowed = options["max-blank-lines"]
-        maybe = _SPACE_BEFORE_BREAK.search(text) is not None
-        if (maybe and _TRAILING_GATE.search(text) is not None) or text[-1] in _TRAILING_CHARS:
+        lowered = doc.lowered_bytes  # "\n" + text: bytes are searched faster than two-byte characters
+        if lowered.find(b"\r") == -1 and _nothing_stripped(doc):  # find: ``in`` builds a TypeError first
+            # Blank lines are then empty lines: a run of them is a run of line breaks.
+            trailing = False
+            blank_run = lowered.find(b"\n" * (allowed + 2), 1) != -1
+        else:
+            maybe = _SPACE_BEFORE_BREAK.search(text) is not None
+            trailing = maybe and _TRAILING_GATE.search(text) is not None
+            blank_run = maybe and _blank_run(allowed).search(text) is not None
+        if trailing or text[-1] in _TRAILING_CHARS:
             yield from self._trailing_space(doc)
-        if lines[0].is_blank or lines[-1].is_blank or (maybe and _blank_run(allowed).search(text) is not None):
+        if lines[0].is_blank or lines[-1].is_blank or blank_run:
             yield from self._blank_runs(doc, allowed)
         if "\r" in text:
             yield from self._line_ends(doc)
@@ -358,72 +377,56 @@ class WallOfText(Rule):
 _GLUE_POINT = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
-# One class byte per character of the UTF-8 bytes, continuation bytes deleted (so byte offsets are
-# code-point offsets): "U" an ASCII capital, "l" an ASCII small letter, "p" a character of
-# U+0080-U+00BF (lead byte 0xC2: no small letter there but "µ"), "L" another non-ASCII character
-# (maybe a small letter), "." anything else.
+# One class byte per Latin-1 character, as \p{Lu} and \p{Ll} say: "U" a capital, "l" a small
+# letter, "?" the question mark, "." anything else. The text encoded to Latin-1 with
+# errors="replace" has one byte per character (a copy for most texts, no UTF-8 continuation bytes
+# to delete), every character beyond Latin-1 written "?": the one class that needs a closer look.
 _GLUE_CLASSES = bytes(
-    ord("U")
-    if 65 <= byte <= 90
-    else ord("l")
-    if 97 <= byte <= 122
-    else ord("p")
-    if byte == 0xC2
-    else ord("L")
-    if byte >= 0xC0
-    else ord(".")
-    for byte in range(256)
+    ord("U") if _UPPER.match(char) else ord("l") if _LOWER.match(char) else ord("?") if char == "?" else ord(".")
+    for char in map(chr, range(256))
 )
-_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-# The scan runs on the rare "U" (a literal prefix the `re` engine finds at memory speed) and only
-# then looks at the class before the capital. NBSP, «, », ° ("p") before a capital are common in
-# French and are no letters; the one small letter among them, "µ", is looked up apart.
-_CAPITAL_AFTER_LETTER = re.compile(rb"U(?<=[lL]U)")
-_start = methodcaller("start")
+_BEYOND_LATIN1_UPPER = regex.compile(r"[\p{Lu}--[\x00-\xff]]", regex.V1)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _glue_points(text: str) -> list[int]:
-    """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
-    ``_GLUE_POINT.finditer`` finds, from C-level scans of the UTF-8 bytes.
+def _pair_ends(classes: bytes, pair: bytes) -> list[int]:
+    """The offset of the second byte of every ``pair`` in ``classes`` (a C-level find loop)."""
+    found: list[int] = []
+    find = classes.find
+    at = find(pair)
+    while at != -1:
+        found.append(at + 1)
+        at = find(pair, at + 2)
+    return found
 
-    ASCII capitals: the class bytes (one per character) are scanned for a capital after a small
-    letter or after a non-ASCII character (checked with ``_LOWER``). Non-ASCII capitals: the
-    document's non-ASCII characters alone (a few percent of it) say which capitals occur, and
-    each is found with ``str.find``.
+
+def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None = None) -> list[int]:
+    """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
+    ``_GLUE_POINT.finditer`` finds, from C-level scans of the text's Latin-1 class bytes.
+
+    Both letters in Latin-1: a "lU" of the classes. A capital after a character beyond Latin-1: a
+    "?U", checked with ``_LOWER``. A capital beyond Latin-1: the text's non-ASCII characters
+    (``non_ascii``, a few percent of it; computed when not given) say which occur, and each is
+    found with ``str.find``. ``latin1``: the text's ``Document.latin1_bytes``, when known.
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    if latin1 is None:
+        latin1 = text.encode("latin-1", "replace")
+    classes = latin1.translate(_GLUE_CLASSES)
+    points = _pair_ends(classes, b"lU")
     if text.isascii():
-        find = encoded.translate(_GLUE_CLASSES).find
-        points: list[int] = []
-        at = find(b"lU")
-        while at != -1:
-            points.append(at + 1)
-            at = find(b"lU", at + 2)
         return points
-    classes = encoded.translate(_GLUE_CLASSES, _CONTINUATION_BYTES)
-    points = [
-        point
-        for point in map(_start, _CAPITAL_AFTER_LETTER.finditer(classes))
-        if classes[point - 1] == 108 or _LOWER.match(text, point - 1)  # an ASCII small letter, or check
-    ]
-    if "µ" in text:
-        point = text.find("µ") + 1
-        while point:
-            if classes[point : point + 1] == b"U":
-                points.append(point)
-            point = text.find("µ", point) + 1
-        points.sort()
-    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    capitals = set(_UPPER.findall(others))
-    if capitals:
-        for capital in capitals:
-            point = text.find(capital, 1)
-            while point != -1:
-                # \\p{Ll} letters are letters: most capitals follow a space and need no regex.
-                if text[point - 1].isalpha() and _LOWER.match(text, point - 1):
-                    points.append(point)
-                point = text.find(capital, point + 1)
+    added = [point for point in _pair_ends(classes, b"?U") if _LOWER.match(text, point - 1)]
+    if non_ascii is None:
+        non_ascii = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    for capital in set(_BEYOND_LATIN1_UPPER.findall(non_ascii)):
+        point = text.find(capital, 1)
+        while point != -1:
+            # \\p{Ll} letters are letters: most capitals follow a space and need no regex.
+            if text[point - 1].isalpha() and _LOWER.match(text, point - 1):
+                added.append(point)
+            point = text.find(capital, point + 1)
+    if added:
+        points += added
         points.sort()
     return points
 
@@ -527,7 +530,8 @@ class GluedWords(Rule):
         text = doc.text
         tokens: list[tuple[int, int]] = []
         last_end = -1
-        for point in _glue_points(text):
+        non_ascii = None if text.isascii() else non_ascii_bytes(doc).decode("utf-8", "surrogatepass")
+        for point in _glue_points(text, non_ascii, doc.latin1_bytes):
             if point < last_end:
                 continue  # another glue point of a word already taken
             start = point - 1

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -62,9 +62,22 @@ _H = "[\t \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 def _stdlib_wire() -> re.Pattern[str] | None:
     """The wire patterns compiled with `re` (several times faster than `regex` on the lines the
     triggers select) when they use nothing but the syntax both engines read alike; else None."""
-    sources = []
-    for tables in family_tables(FAMILY).values():
-        sources.extend(tables.get("missing-source", {}).get("wire", ()))
+    sources = _stdlib_wire_sources()
+    if sources is None:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources).replace("\\h", _H), _WIRE_FLAGS)
+    except re.error:
+        return None
+
+
+_WIRE_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@cache
+def _stdlib_wire_sources() -> list[str] | None:
+    """The wire patterns if they use nothing but the syntax `re` and `regex` read alike, else None."""
+    sources = [source for tables in family_tables(FAMILY).values() for source in _table(tables).get("wire", ())]
     if not sources:
         return None
     body = "|".join(f"(?:{source})" for source in sources)
@@ -75,8 +88,19 @@ def _stdlib_wire() -> re.Pattern[str] | None:
     folded = re.sub(r"\(\?-i:[^()]*\)", "", body).casefold()
     if any(pair in folded for pair in ("ss", "st", "ff", "fi", "fl", "ʼn", "ǰ", "ẖ", "ẗ", "ẘ", "ẙ", "ẚ")):
         return None
+    return sources
+
+
+@cache
+def _stdlib_wire_parts() -> tuple[re.Pattern[str], ...] | None:
+    """:func:`_stdlib_wire`'s patterns compiled one by one, in the same order, or None. (The
+    union is then never compiled: `re` takes longer to compile these case-blind patterns than
+    a short text to lint.)"""
+    sources = _stdlib_wire_sources()
+    if sources is None or any(re.search(r"\\[1-9]|\(\?P=", source) for source in sources):
+        return None  # a numbered back-reference names another group once the union is split
     try:
-        return re.compile(body.replace("\\h", _H), re.IGNORECASE | re.MULTILINE)
+        return tuple(re.compile(f"(?:{source})".replace("\\h", _H), _WIRE_FLAGS) for source in sources)
     except re.error:
         return None
 
@@ -157,54 +181,123 @@ _H_CHARS = "\t \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\
 _H_BYTES = b"(?:[\t ]|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80)"
 
 
+class _LowerNeed(NamedTuple):
+    """A ``lower:`` need: a string in the line's UTF-8 with ASCII letters lower-cased."""
+
+    listed: str  # as the data lists it ("lower:avec\\h")
+    stem: bytes  # the part before any \h
+    whole: re.Pattern[bytes] | None  # the whole, or None when it is the stem alone
+
+
 @dataclass(frozen=True, slots=True)
 class _WireNeeds:
     """What a line a wire pattern matches must contain (``wire-needs`` in the data): a line with
     none of it is not searched, which spares the (slow) full search on most keyword lines."""
 
-    texts: re.Pattern[str] | None  # strings as written, one alternation
+    texts: tuple[str, ...]  # strings as written
+    texts_pattern: re.Pattern[str] | None  # ``texts`` as one alternation
     ends: tuple[str, ...]  # at the end of the line, before horizontal white space
-    # in the line's UTF-8 with ASCII letters lower-cased: (the part before any \h, the whole as a
-    # pattern or None when it is that part alone)
-    lowers: tuple[tuple[bytes, re.Pattern[bytes] | None], ...]
+    lowers: tuple[_LowerNeed, ...]
 
     def may_match(self, line: str) -> bool:
-        if self.texts is not None and self.texts.search(line) is not None:
-            return True
-        if self.ends and line.rstrip(_H_CHARS).endswith(self.ends):
-            return True
+        return bool(self.met(line))
+
+    def met(self, line: str) -> list[str]:
+        """The needs, as the data lists them ("text:(AFP)", "lower:avec\\h"…), that ``line`` meets."""
+        met = []
+        if self.texts_pattern is not None and self.texts_pattern.search(line) is not None:
+            met += [f"text:{text}" for text in self.texts if text in line]
+        if self.ends:
+            stripped = line.rstrip(_H_CHARS)
+            if stripped.endswith(self.ends):
+                met += [f"end:{end}" for end in self.ends if stripped.endswith(end)]
         if self.lowers:
             lowered = line.encode("utf-8", "surrogatepass").lower()
-            for stem, whole in self.lowers:
-                if stem in lowered and (whole is None or whole.search(lowered) is not None):
-                    return True
-        return False
+            met += [
+                listed
+                for listed, stem, whole in self.lowers
+                if lowered.find(stem) >= 0 and (whole is None or whole.search(lowered) is not None)
+            ]
+        return met
+
+
+def _table(tables: Mapping[str, Any]) -> Mapping[str, Any]:
+    return tables.get("missing-source", {})
+
+
+def _wire_need_lists() -> list[list[str]] | None:
+    """Each wire pattern's ``wire-needs``, in the order of :func:`_stdlib_wire`'s union, or None
+    unless every pattern has its list."""
+    need_lists = []
+    for tables in family_tables(FAMILY).values():
+        wire, lists = _table(tables).get("wire", ()), _table(tables).get("wire-needs", ())
+        if len(lists) != len(wire) or not all(lists):
+            return None
+        need_lists.extend(lists)
+    return need_lists
 
 
 @cache
 def _wire_needs() -> _WireNeeds | None:
     """The wire patterns' ``wire-needs``, or None (search every keyword line) unless every pattern
     has its list and the patterns run on `re`, whose case-blind letters the lists spell out."""
-    if _stdlib_wire() is None:
+    lists = _wire_need_lists() if _stdlib_wire_sources() is not None else None
+    if lists is None:
         return None
-    needs: dict[str, dict[Any, None]] = {"text": {}, "end": {}, "lower": {}}
-    for tables in family_tables(FAMILY).values():
-        table = tables.get("missing-source", {})
-        wire, lists = table.get("wire", ()), table.get("wire-needs", ())
-        if len(lists) != len(wire) or not all(lists):
+    needs: dict[str, dict[str, None]] = {"text": {}, "end": {}, "lower": {}}
+    for need in (need for listed in lists for need in listed):
+        kind, _, literal = need.partition(":")
+        if kind not in needs or not literal:
             return None
-        for need in (need for needs_of_pattern in lists for need in needs_of_pattern):
-            kind, _, literal = need.partition(":")
-            if kind not in needs or not literal:
-                return None
-            needs[kind][literal] = None
-    texts = re.compile("|".join(map(re.escape, needs["text"]))) if needs["text"] else None
+        needs[kind][literal] = None
+    texts = tuple(needs["text"])
     lowers = []
     for literal in needs["lower"]:
         parts = [re.escape(part.encode("utf-8").lower()) for part in literal.split("\\h")]
         whole = re.compile(_H_BYTES.join(parts)) if len(parts) > 1 else None
-        lowers.append((literal.split("\\h")[0].encode("utf-8").lower(), whole))
-    return _WireNeeds(texts, tuple(needs["end"]), tuple(lowers))
+        lowers.append(_LowerNeed(f"lower:{literal}", literal.split("\\h")[0].encode("utf-8").lower(), whole))
+    texts_pattern = re.compile("|".join(map(re.escape, texts))) if texts else None
+    return _WireNeeds(texts, texts_pattern, tuple(needs["end"]), tuple(lowers))
+
+
+@dataclass(frozen=True, slots=True)
+class _WireSearch:
+    """The wire credit search on one line: the patterns (or their union), each tried only if the
+    line meets one of its needs."""
+
+    patterns: tuple[re.Pattern[str] | regex.Pattern[str], ...]
+    listed_needs: tuple[frozenset[str] | None, ...]  # each pattern's (None: no test)
+    needs: _WireNeeds | None  # all of them (None: every line is searched)
+
+    def first_match(self, text: str, start: int, end: int) -> re.Match[str] | regex.Match[str] | None:
+        """The match the union of the patterns finds in ``text[start:end]``: the leftmost, of the
+        earliest pattern among those that match there."""
+        met = None
+        if self.needs is not None:
+            met = self.needs.met(text[start:end])
+            if not met:
+                return None
+        first = None
+        for wire, listed in zip(self.patterns, self.listed_needs, strict=True):
+            if listed is None or met is None or not listed.isdisjoint(met):
+                match = wire.search(text, start, end)
+                if match is not None and (first is None or match.start() < first.start()):
+                    first = match
+        return first
+
+
+@cache
+def _wire_search() -> _WireSearch | None:
+    """The patterns one by one with their own needs: a line meets one pattern's needs ("avec ",
+    "(AFP)") far more often than several, and the patterns led by ``\\b``, which `re` tries at
+    every character, are slow on the long lines of glued pages. Else their union."""
+    needs, parts, lists = _wire_needs(), _stdlib_wire_parts(), _wire_need_lists()
+    if needs is not None and parts is not None and lists is not None:
+        return _WireSearch(parts, tuple(map(frozenset, lists)), needs)
+    union = _wire_pattern()
+    if union is None:
+        return None
+    return _WireSearch((union,), (None,), needs if union is _stdlib_wire() else None)
 
 
 # Stands for every first character of the keywords in :class:`_WireTriggers`' marked bytes.
@@ -227,16 +320,21 @@ class _WireTriggers:
     marked: re.Pattern[bytes] | None  # ``keywords``, encoded and marked
     words: tuple[str, ...]  # found with str.find
 
-    def line_starts(self, text: str) -> list[int]:
-        """The start offsets of the lines with a keyword, in text order."""
+    def line_starts(self, text: str, latin1: bytes | None = None) -> list[int]:
+        """The start offsets of the lines with a keyword, in text order (``latin1``: the text's
+        ``Document.latin1_bytes``, when known)."""
         starts = self._word_line_starts(text)
         if self.marked is not None:
-            starts += self._keyword_line_starts(self.marked, text)
+            starts += self._keyword_line_starts(self.marked, text, latin1)
         return sorted(set(starts)) if len(starts) > 1 else starts
 
-    def _keyword_line_starts(self, marked_keywords: re.Pattern[bytes], text: str) -> list[int]:
+    def _keyword_line_starts(
+        self, marked_keywords: re.Pattern[bytes], text: str, latin1: bytes | None = None
+    ) -> list[int]:
         # One byte per character: offsets in the bytes are offsets in the text.
-        marked = text.encode("latin-1", "replace").translate(self.marks)
+        if latin1 is None:
+            latin1 = text.encode("latin-1", "replace")
+        marked = latin1.translate(self.marks)
         search, keywords = marked_keywords.search, self.keywords
         starts = []
         hit = search(marked)
@@ -388,19 +486,18 @@ def _hit_starts(pattern: re.Pattern[bytes], lowered: bytes) -> list[int]:
 def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
     text = doc.text
     lowered = doc.lowered_bytes
-    may_have_url = _URL_MARKS[0] in lowered or _URL_MARKS[1] in lowered
+    # ``bytes.find``, not ``in``: ``in`` first tries its operand as an integer and builds a
+    # TypeError to learn that it is not one.
+    may_have_url = lowered.find(_URL_MARKS[0]) >= 0 or lowered.find(_URL_MARKS[1]) >= 0
     article_url = _first_article_url(text) if may_have_url else None
     if article_url is not None:
         start, end, url = article_url
         return (Attribution("url", True, start, end, url),)
-    wire, triggers = _wire_pattern(), _wire_triggers()
+    wire, triggers = _wire_search(), _wire_triggers()
     if wire is not None and triggers is not None:
-        needs = _wire_needs()
-        for line_start in triggers.line_starts(text):
+        for line_start in triggers.line_starts(text, doc.latin1_bytes):
             line_end = _line_bounds(text, line_start)[1]  # a CRLF line keeps its "\r"
-            if needs is not None and not needs.may_match(text[line_start:line_end]):
-                continue
-            match = wire.search(text, line_start, line_end)
+            match = wire.first_match(text, line_start, line_end)
             if match is not None:
                 return (Attribution("wire", True, match.start(), match.end(), match.group(0).strip()),)
     found: list[Attribution] = []
