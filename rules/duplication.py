@@ -9,7 +9,6 @@ DUP004 near-duplicates that none of the exact rules can see.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -148,7 +147,7 @@ def _fold_lines(document: Document, lines: list[str], space: str, place: int) ->
     starts = document.line_starts
     last = len(starts) - 1
     while place >= 0:
-        index = bisect_right(starts, place) - 1
+        index = document.line_index_at(place)
         line = lines[index]
         if space in line:  # not when it was only in the white space the strip took away
             lines[index] = fold_spaces(line, space)
@@ -346,41 +345,47 @@ def repeated_title(doc: Document, min_chars: int, max_chars: int, max_prefix_wor
     keys = units(doc).keys
     if len(keys) < 2 or keys[1] not in keys[0]:
         return None  # every repeat below is the second line equal to the first, or one end of it
+    return doc.view(
+        ("dup.title", min_chars, max_chars, max_prefix_words),
+        lambda _: _title_relation(keys[0], keys[1], min_chars, max_chars, max_prefix_words),
+    )
 
-    def compute(document: Document) -> TitleRepeat | None:
-        first, second = keys[0], keys[1]
-        if not min_chars <= len(second) <= max_chars or len(second.split()) < 2:
-            return None
-        if first == second:
-            # A long enough single paragraph is a section: DUP001 reports that copy.
-            if len(second) >= DuplicatedSection.default_options["min-single-paragraph"]:
-                return None
-            return TitleRepeat("")
-        if len(first) <= len(second):
-            return None
-        if first.startswith(second):
-            return _site_suffix(first[len(second) :], max_prefix_words)
-        if not first.endswith(second):
-            return None
-        prefix = first[: len(first) - len(second)]
-        words = [word for word in prefix.split() if any(char.isalnum() for char in word)]  # not "›"
-        if not words or len(words) > max_prefix_words or len(prefix) > 12 * max_prefix_words:
-            return None
-        if len(prefix.strip()) > len(second) or prefix.rstrip()[-1] in _SITE_SEPARATORS:
-            # "Stocks fall | The New York Times" + "The New York Times": the next line is the
-            # site's name after the real title, which must stay.
-            return None
-        if prefix[-1].isalnum():
-            # Glued with no space ("Home ActualitéOpenAI face à…"): only a case change can mark
-            # where the breadcrumb ends, otherwise the "title" is the tail of a word.
-            if not (prefix[-1].islower() or prefix[-1].isdigit()) or not (second[0].isupper() or second[0].isdigit()):
-                return None
-        elif second[0].islower() and prefix.rstrip()[-1].isalnum():
-            # "Le projet de la" + "médiathèque…": the end of a sentence, not a title after a crumb.
-            return None
-        return TitleRepeat(prefix.strip())
 
-    return doc.view(("dup.title", min_chars, max_chars, max_prefix_words), compute)
+def _title_relation(
+    first: str, second: str, min_chars: int, max_chars: int, max_prefix_words: int
+) -> TitleRepeat | None:
+    """How the second content line ``second`` repeats the title ``first``, or None: the same text,
+    the title's copy after a glued prefix (breadcrumb), or the title followed by the site's name."""
+    if not min_chars <= len(second) <= max_chars or len(second.split()) < 2:
+        return None
+    if first == second:
+        # A long enough single paragraph is a section: DUP001 reports that copy.
+        if len(second) >= DuplicatedSection.default_options["min-single-paragraph"]:
+            return None
+        return TitleRepeat("")
+    if len(first) <= len(second):
+        return None
+    if first.startswith(second):
+        return _site_suffix(first[len(second) :], max_prefix_words)
+    if not first.endswith(second):
+        return None
+    prefix = first[: len(first) - len(second)]
+    words = [word for word in prefix.split() if any(char.isalnum() for char in word)]  # not "›"
+    if not words or len(words) > max_prefix_words or len(prefix) > 12 * max_prefix_words:
+        return None
+    if len(prefix.strip()) > len(second) or prefix.rstrip()[-1] in _SITE_SEPARATORS:
+        # "Stocks fall | The New York Times" + "The New York Times": the next line is the
+        # site's name after the real title, which must stay.
+        return None
+    if prefix[-1].isalnum():
+        # Glued with no space ("Home ActualitéOpenAI face à…"): only a case change can mark
+        # where the breadcrumb ends, otherwise the "title" is the tail of a word.
+        if not (prefix[-1].islower() or prefix[-1].isdigit()) or not (second[0].isupper() or second[0].isdigit()):
+            return None
+    elif second[0].islower() and prefix.rstrip()[-1].isalnum():
+        # "Le projet de la" + "médiathèque…": the end of a sentence, not a title after a crumb.
+        return None
+    return TitleRepeat(prefix.strip())
 
 
 def _site_suffix(suffix: str, max_words: int) -> TitleRepeat | None:

@@ -150,14 +150,18 @@ def non_ascii_bytes(doc: Document) -> bytes:
 
 
 def _compute_non_ascii_bytes(doc: Document) -> bytes:
-    return doc.lowered_bytes.translate(None, _PLAIN_ASCII_BYTES)
+    return _without_plain_ascii(doc.lowered_bytes)
+
+
+def _without_plain_ascii(lowered: bytes) -> bytes:
+    return lowered.translate(None, _PLAIN_ASCII_BYTES)
 
 
 def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None) -> bool:
     """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is
     (``rest``: those bytes without the plain ASCII ones, when already known)."""
     if rest is None:
-        rest = lowered.translate(None, _PLAIN_ASCII_BYTES)
+        rest = _without_plain_ascii(lowered)
     if not rest:
         return False  # ASCII text without control characters
     if rest.translate(None, _NOT_RARE_BYTES):

@@ -483,6 +483,20 @@ def _hit_starts(pattern: re.Pattern[bytes], lowered: bytes) -> list[int]:
     return [first.start(), *[hit.start() for hit in pattern.finditer(lowered, first.end())]]
 
 
+def wire_credit(text: str, latin1: bytes | None = None) -> re.Match[str] | regex.Match[str] | None:
+    """The first wire credit ("(AFP)", "avec Reuters") on a line with a wire keyword, or None
+    (``latin1``: the text's ``Document.latin1_bytes``, when known)."""
+    wire, triggers = _wire_search(), _wire_triggers()
+    if wire is None or triggers is None:
+        return None
+    for line_start in triggers.line_starts(text, latin1):
+        line_end = _line_bounds(text, line_start)[1]  # a CRLF line keeps its "\r"
+        match = wire.first_match(text, line_start, line_end)
+        if match is not None:
+            return match
+    return None
+
+
 def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, ...]:
     text = doc.text
     lowered = doc.lowered_bytes
@@ -493,13 +507,9 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
     if article_url is not None:
         start, end, url = article_url
         return (Attribution("url", True, start, end, url),)
-    wire, triggers = _wire_search(), _wire_triggers()
-    if wire is not None and triggers is not None:
-        for line_start in triggers.line_starts(text, doc.latin1_bytes):
-            line_end = _line_bounds(text, line_start)[1]  # a CRLF line keeps its "\r"
-            match = wire.first_match(text, line_start, line_end)
-            if match is not None:
-                return (Attribution("wire", True, match.start(), match.end(), match.group(0).strip()),)
+    match = wire_credit(text, doc.latin1_bytes)
+    if match is not None:
+        return (Attribution("wire", True, match.start(), match.end(), match.group(0).strip()),)
     found: list[Attribution] = []
     labels, triggers = _label_pattern(), _label_triggers()
     if labels is None or triggers is None:

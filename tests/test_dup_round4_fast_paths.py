@@ -10,11 +10,10 @@ from hypothesis import strategies as st
 from newslint import Document
 from newslint.rules.duplication import (
     _ODD_SPACES,
-    _SITE_SEPARATORS,
     TitleRepeat,
     _quick_ratio,
     _shared_words_ratio,
-    _site_suffix,
+    _title_relation,
     repeated_title,
     units,
 )
@@ -26,33 +25,11 @@ _WORDS = st.lists(st.sampled_from(["le", "Le", "LE", "budget", "1998", "vote", "
 
 
 def _reference_title(doc: Document, min_chars: int, max_chars: int, max_prefix_words: int) -> TitleRepeat | None:
-    """DUP003's definition before its ``second in first`` gate (round 3's body, unchanged)."""
+    """DUP003's definition without its ``second in first`` gate: the first two units compared."""
     items = units(doc)
     if len(items) < 2:
         return None
-    first, second = items.keys[0], items.keys[1]
-    if not min_chars <= len(second) <= max_chars or len(second.split()) < 2:
-        return None
-    if first == second:
-        return None if len(second) >= 200 else TitleRepeat("")
-    if len(first) <= len(second):
-        return None
-    if first.startswith(second):
-        return _site_suffix(first[len(second) :], max_prefix_words)
-    if not first.endswith(second):
-        return None
-    prefix = first[: len(first) - len(second)]
-    words = [word for word in prefix.split() if any(char.isalnum() for char in word)]
-    if not words or len(words) > max_prefix_words or len(prefix) > 12 * max_prefix_words:
-        return None
-    if len(prefix.strip()) > len(second) or prefix.rstrip()[-1] in _SITE_SEPARATORS:
-        return None
-    if prefix[-1].isalnum():
-        if not (prefix[-1].islower() or prefix[-1].isdigit()) or not (second[0].isupper() or second[0].isdigit()):
-            return None
-    elif second[0].islower() and prefix.rstrip()[-1].isalnum():
-        return None
-    return TitleRepeat(prefix.strip())
+    return _title_relation(items.keys[0], items.keys[1], min_chars, max_chars, max_prefix_words)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,6 +15,7 @@ from newslint.rules.sources import (
     _wire_pattern,
     _wire_search,
     _wire_triggers,
+    wire_credit,
 )
 
 # The words and characters the wire patterns and their needs look at: contexts in several cases
@@ -100,13 +101,8 @@ def _wire_credit_plain(text: str) -> tuple[int, int, str] | None:
 
 
 def _wire_credit_fast(text: str) -> tuple[int, int, str] | None:
-    triggers, wire = _wire_triggers(), _wire_search()
-    assert triggers is not None and wire is not None
-    for line_start in triggers.line_starts(text):
-        match = wire.first_match(text, line_start, _line_bounds(text, line_start)[1])
-        if match is not None:
-            return match.start(), match.end(), match.group(0)
-    return None
+    match = wire_credit(text)
+    return None if match is None else (match.start(), match.end(), match.group(0))
 
 
 def test_the_shipped_data_splits_the_patterns_with_their_own_needs():
