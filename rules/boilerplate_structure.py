@@ -9,15 +9,17 @@ compiled once per process into one alternation scanned once over the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import line_bounds
+from newslint.document import Line, line_bounds
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -421,8 +423,17 @@ _COMMA_LIST = re.compile(r"\n[ \t]*(?=([^\n,.!?;:|•·]{1,32}))\1(?:,(?=([^\n,.
 
 # Two separators with one short item between them: every line the list patterns match holds
 # this, and ``re`` finds it far faster than the full patterns try every line.
-_PIPE_GATE = re.compile(r"[|•·][^\n|•·]{1,48}[|•·]")
+_PIPE_ITEM = r"[^\n|•·]{1,48}[|•·]"
+_PIPE_GATE = re.compile(r"[|•·]" + _PIPE_ITEM)
 _COMMA_GATE = re.compile(r",[^\n,.!?;:|•·]{1,32},")
+
+
+@cache
+def _pipe_gate(separators: str) -> re.Pattern[str]:
+    """``_PIPE_GATE`` for a text holding only these ``separators``: led by the literal when there is
+    one (most texts), so ``re`` jumps from one to the next instead of testing every character
+    against the class."""
+    return re.compile(re.escape(separators) + _PIPE_ITEM) if len(separators) == 1 else _PIPE_GATE
 
 
 def _line_matches(
@@ -520,8 +531,9 @@ class TagList(Rule):
         text = doc.text
         begin = text.rfind("\n", 0, int(len(text) * options["min-position"]))
         lists = [(_COMMA_LIST, _COMMA_GATE, ",")]
-        if "|" in text or "•" in text or "·" in text:
-            lists.insert(0, (_PIPE_LIST, _PIPE_GATE, None))
+        separators = "".join(sep for sep in "|•·" if text.find(sep) >= 0)
+        if separators:
+            lists.insert(0, (_PIPE_LIST, _pipe_gate(separators), None))
         for compiled, gate, separator in lists:
             for start, end in _line_matches(compiled, gate, text, begin):
                 if end - start > max_length:
@@ -747,7 +759,12 @@ def _is_title_like(text: str) -> bool:
         return False
     if " " not in text:
         return True
-    return all(word[0].isupper() or len(word) <= 3 or not word[0].isalpha() for word in text.split()[1:])
+    # A loop, not ``all()`` over a generator: most labels have two or three words, and building
+    # the generator costs more than testing them.
+    for word in text.split()[1:]:
+        if len(word) > 3 and not word[0].isupper() and word[0].isalpha():
+            return False
+    return True
 
 
 # A line of figures starts (after white space) with a sign or a digit: a stripped line starting
@@ -989,6 +1006,30 @@ def _is_fragment(text: str) -> bool:
     return first in ",;'’" or (first in ")]" and len(text.split()) > 2)
 
 
+_LINE_START = itemgetter(Line._fields.index("start"))
+
+
+# Where a line that may be a fragment starts: after its white space, a character that may be a
+# lower-case letter or a mark continuing a sentence. The class leaves out only characters that are
+# neither (``_is_fragment`` decides for the rest), so ``re`` skips menu lines without Python.
+_FRAGMENT_HEAD = re.compile(r"\n[^\S\n]*[^\sA-Z0-9\"“”«»(\[{*•·|#&@%$€£+=<>/\\!?.:…–—-]")
+
+
+def _fragments(doc: Document, first: int, stop: int) -> Iterator[int]:
+    """Indexes of the lines ``first`` to ``stop - 1`` that ``_is_fragment`` holds, in order."""
+    if first >= stop:
+        return
+    lines = doc.lines
+    if _is_fragment(lines[first].text):
+        yield first
+    for match in _FRAGMENT_HEAD.finditer(doc.text, lines[first].end, lines[stop - 1].end):
+        # By bisection of the lines themselves: ``doc.line_starts`` is a view most documents
+        # never build.
+        index = bisect_right(lines, match.start(), first, stop, key=_LINE_START)
+        if _is_fragment(lines[index].text):
+            yield index
+
+
 # A line that is never page chrome, whatever the rule's word limit.
 _NEVER_CHROME = 1 << 30
 
@@ -1088,9 +1129,13 @@ class PageChrome(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         min_length = options["min-paragraph-length"]
         text = doc.text
-        if len(text) < min_length * options["min-paragraphs"] or text.count("\n") < options["min-lines"] + 1:
+        if len(text) < min_length * options["min-paragraphs"]:
             return
         lines = doc.lines
+        # ``text.count("\n")`` without a scan of the text: every line break ends a line, and the
+        # last line has one only when the text ends with it.
+        if len(lines) - (not text.endswith("\n")) < options["min-lines"] + 1:
+            return
         # The first and the last paragraph, each found from its end of the text (no full scan
         # unless more than two paragraphs are required).
         first_body = next(
@@ -1112,16 +1157,12 @@ class PageChrome(Rule):
             return
         # A paragraph cut into pieces (at its links) starts the body where its first piece stands:
         # a piece that starts in lower case ("trying to distance themselves") is article text.
-        for index in range(first_body):
-            if _is_fragment(lines[index].text):
-                first_body = index
-                break
-        for index in range(len(lines) - 1, last_body, -1):
-            if _is_fragment(lines[index].text):
-                last_body = index
-                break
+        first_body = next(_fragments(doc, 0, first_body), first_body)
+        last_body = next(reversed(list(_fragments(doc, last_body + 1, len(lines)))), last_body)
         title = self._title(lines, first_body)
-        header = [i for i in range(first_body) if i != title]
+        header = list(range(first_body))
+        if title >= 0:
+            del header[title]
         footer = range(last_body + 1, len(lines))
         min_lines = options["min-lines"]
         runs = self._runs(doc, header, options["max-words"], options)

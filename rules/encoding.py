@@ -139,7 +139,35 @@ _NOT_RARE_BYTES = bytes(byte for byte in range(256) if byte not in _RARE_BYTES)
 # gate is a superset there (and Â/Ã match alone, the space after them being deleted), and runs on
 # the whole text when it lets a text through.
 _PLAIN_ASCII_BYTES = bytes(byte for byte in range(128) if byte not in _RARE_BYTES)
-_MOJIBAKE_LEAD_SUPERSET = re.compile(rb"\xc3(?:" + _MOJIBAKE_LEAD + rb"|[\x82\x83])")
+
+
+def _mojibake_class(char: str) -> bytes:
+    if char in "\u00c2\u00c3":
+        return b"X"  # Â, Ã: the gate takes them alone here (the space after them deleted)
+    if "\u00c4" <= char <= "\u00df":
+        return b"B"  # a lead that one continuation character follows
+    if "\u00e0" <= char <= "\u00ef":
+        return b"N"  # a lead that two continuation characters follow
+    if "\u0080" <= char <= "\u00bf" or char == "?":
+        return b"k"  # a continuation character, or (beyond Latin-1) maybe one
+    return b"."
+
+
+# The mojibake gate's leads and continuation characters as one class byte per character of the
+# text's non-ASCII characters encoded to Latin-1 ("?" for every character beyond it).
+_MOJIBAKE_CLASSES = b"".join(map(_mojibake_class, map(chr, range(256))))
+
+
+def _may_have_mojibake_lead(rest_text: str) -> bool:
+    """False only when the mojibake gate (``_GATE_SCANS[0]``, Â/Ã then taken alone) cannot match
+    the UTF-8 of ``rest_text``, the non-ASCII characters of a text (:func:`non_ascii_text`).
+
+    The `re` gate enters its pattern at every "\\xc3" (every accented letter of a French text);
+    in the class bytes a lead and its continuation characters are an "X", a "Bk" or an "Nkk":
+    three ``bytes.find``.
+    """
+    classes = rest_text.encode("latin-1", "replace").translate(_MOJIBAKE_CLASSES)
+    return classes.find(b"X") != -1 or classes.find(b"Bk") != -1 or classes.find(b"Nkk") != -1
 
 
 def non_ascii_bytes(doc: Document) -> bytes:
@@ -153,13 +181,23 @@ def _compute_non_ascii_bytes(doc: Document) -> bytes:
     return _without_plain_ascii(doc.lowered_bytes)
 
 
+def non_ascii_text(doc: Document) -> str:
+    """:func:`non_ascii_bytes` decoded (lone surrogates kept): shared with LAY002."""
+    return doc.view("enc.non-ascii-text", _compute_non_ascii_text)
+
+
+def _compute_non_ascii_text(doc: Document) -> str:
+    return non_ascii_bytes(doc).decode("utf-8", "surrogatepass")
+
+
 def _without_plain_ascii(lowered: bytes) -> bytes:
     return lowered.translate(None, _PLAIN_ASCII_BYTES)
 
 
-def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None) -> bool:
+def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None, rest_text: str | None = None) -> bool:
     """False only when :data:`_CHARS` cannot match the text whose ``Document.lowered_bytes`` this is
-    (``rest``: those bytes without the plain ASCII ones, when already known)."""
+    (``rest``: those bytes without the plain ASCII ones, ``rest_text`` the same decoded, when
+    already known)."""
     if rest is None:
         rest = _without_plain_ascii(lowered)
     if not rest:
@@ -168,9 +206,11 @@ def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None) -> bool:
         return True
     # ``bytes.find``, not ``in``: ``in`` first tries its operand as an integer and builds a
     # TypeError to learn that it is not one.
-    mojibake_gate = _GATE_SCANS[0][1]
-    if rest.find(b"\xc3") >= 0 and _MOJIBAKE_LEAD_SUPERSET.search(rest) is not None and mojibake_gate.search(lowered):
-        return True
+    if rest.find(b"\xc3") >= 0:
+        if rest_text is None:
+            rest_text = rest.decode("utf-8", "surrogatepass")
+        if _may_have_mojibake_lead(rest_text) and _GATE_SCANS[0][1].search(lowered) is not None:
+            return True
     return any(rest.find(lead) >= 0 and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
 
 
@@ -180,7 +220,10 @@ _NOTHING = Scan()
 
 def _compute_scan(doc: Document) -> Scan:
     text = doc.text
-    may_have_rare_chars = _may_have_rare_chars(doc.lowered_bytes, non_ascii_bytes(doc))
+    rest = non_ascii_bytes(doc)
+    # Decoded only when the mojibake gate needs it (a text with a "\xc3" lead byte); LAY002 reuses it.
+    rest_text = non_ascii_text(doc) if rest.find(b"\xc3") >= 0 else None
+    may_have_rare_chars = _may_have_rare_chars(doc.lowered_bytes, rest, rest_text)
     if not may_have_rare_chars and "<" not in text and "&" not in text:
         return _NOTHING
     result = Scan()

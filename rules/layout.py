@@ -16,7 +16,7 @@ from newslint.language import FUNCTION_WORDS
 from newslint.rule import integer_option, object_schema
 
 from ._data import fold, phrases
-from .encoding import non_ascii_bytes
+from .encoding import non_ascii_text
 
 FAMILY = "lay"
 
@@ -229,6 +229,23 @@ _H = "\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
 _HEADING_COLON = re.compile(rf":(?:(?<=[\w’'\-]:)|(?<=[\w’'\-][{_H}]:))(?=[{_H}]+[^\W\d_])")
 
 
+def _heading_colons(text: str) -> list[int]:
+    """The offsets where :data:`_HEADING_COLON` matches, ascending: what its ``finditer`` finds.
+
+    Colons are rare: ``str.find`` reaches each by ``memchr`` (its low byte is not 0), where the
+    ``re`` scan steps through every character; the look-arounds then run at the colons only (a
+    ``match`` at an offset still sees the text before it).
+    """
+    found: list[int] = []
+    match = _HEADING_COLON.match
+    colon = text.find(":")
+    while colon != -1:
+        if match(text, colon) is not None:
+            found.append(colon)
+        colon = text.find(":", colon + 1)
+    return found
+
+
 def _long_lines(doc: Document, length: int) -> list[int]:
     """Indexes of the lines of ``length`` characters or more, ascending.
 
@@ -324,13 +341,12 @@ class WallOfText(Rule):
         if len(text) >= heading_min:
             captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
             index = counted = 0
-            # Only the colons the heading pattern could match at (a C-level `re` scan); the full
-            # pattern then runs at each of them where a match would start: on the white space
-            # before the colon, else on the colon (what a finditer over the text finds). A heading
-            # is recorded only on a line of heading_min characters or more: shorter lines are
-            # skipped before the pattern runs (the colon is on the line of the match).
-            for candidate in _HEADING_COLON.finditer(text):
-                colon = candidate.start()
+            # Only the colons the heading pattern could match at; the full pattern then runs at
+            # each of them where a match would start: on the white space before the colon, else
+            # on the colon (what a finditer over the text finds). A heading is recorded only on a
+            # line of heading_min characters or more: shorter lines are skipped before the pattern
+            # runs (the colon is on the line of the match).
+            for colon in _heading_colons(text):
                 line_start, line_end = line_bounds(text, colon)
                 if line_end - line_start < heading_min:
                     continue
@@ -378,15 +394,17 @@ _GLUE_POINT = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
 # One class byte per Latin-1 character, as \p{Lu} and \p{Ll} say: "U" a capital, "l" a small
-# letter, "?" the question mark, "." anything else. The text encoded to Latin-1 with
+# letter or the question mark, "." anything else. The text encoded to Latin-1 with
 # errors="replace" has one byte per character (a copy for most texts, no UTF-8 continuation bytes
-# to delete), every character beyond Latin-1 written "?": the one class that needs a closer look.
+# to delete), every character beyond Latin-1 written "?": the one byte that needs a closer look.
+# Counting "?" with the small letters lets one "lU" scan find the pairs of both.
 _GLUE_CLASSES = bytes(
-    ord("U") if _UPPER.match(char) else ord("l") if _LOWER.match(char) else ord("?") if char == "?" else ord(".")
+    ord("U") if _UPPER.match(char) else ord("l") if _LOWER.match(char) or char == "?" else ord(".")
     for char in map(chr, range(256))
 )
 _BEYOND_LATIN1_UPPER = regex.compile(r"[\p{Lu}--[\x00-\xff]]", regex.V1)
 _ASCII_BYTES = bytes(range(128))
+_QUESTION_MARK = ord("?")
 
 
 def _pair_ends(classes: bytes, pair: bytes) -> list[int]:
@@ -404,18 +422,21 @@ def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None =
     """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
     ``_GLUE_POINT.finditer`` finds, from C-level scans of the text's Latin-1 class bytes.
 
-    Both letters in Latin-1: a "lU" of the classes. A capital after a character beyond Latin-1: a
-    "?U", checked with ``_LOWER``. A capital beyond Latin-1: the text's non-ASCII characters
-    (``non_ascii``, a few percent of it; computed when not given) say which occur, and each is
-    found with ``str.find``. ``latin1``: the text's ``Document.latin1_bytes``, when known.
+    Both letters in Latin-1: a "lU" of the classes. A capital after a character beyond Latin-1 (a
+    "?" in the Latin-1 bytes, which the classes count as small): checked with ``_LOWER``. A
+    capital beyond Latin-1: the text's non-ASCII characters (``non_ascii``, a few percent of it;
+    computed when not given) say which occur, and each is found with ``str.find``. ``latin1``:
+    the text's ``Document.latin1_bytes``, when known.
     """
     if latin1 is None:
         latin1 = text.encode("latin-1", "replace")
     classes = latin1.translate(_GLUE_CLASSES)
     points = _pair_ends(classes, b"lU")
+    if points and latin1.find(b"?") != -1:
+        points = [point for point in points if latin1[point - 1] != _QUESTION_MARK or _LOWER.match(text, point - 1)]
     if text.isascii():
         return points
-    added = [point for point in _pair_ends(classes, b"?U") if _LOWER.match(text, point - 1)]
+    added: list[int] = []
     if non_ascii is None:
         non_ascii = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     for capital in set(_BEYOND_LATIN1_UPPER.findall(non_ascii)):
@@ -530,7 +551,7 @@ class GluedWords(Rule):
         text = doc.text
         tokens: list[tuple[int, int]] = []
         last_end = -1
-        non_ascii = None if text.isascii() else non_ascii_bytes(doc).decode("utf-8", "surrogatepass")
+        non_ascii = None if text.isascii() else non_ascii_text(doc)
         for point in _glue_points(text, non_ascii, doc.latin1_bytes):
             if point < last_end:
                 continue  # another glue point of a word already taken

@@ -11,16 +11,18 @@ share :func:`apostrophes` (the apostrophes written between two letters) for the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import line_bounds
+from newslint.document import Line, line_bounds
 from newslint.rule import object_schema
 
 from ._data import family_tables
@@ -41,6 +43,7 @@ _OPEN_CONTEXT = frozenset("([{<«“„‘'—–-/:=")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…»”’'—–-/")
 _SPACES = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _DASHES = frozenset("-–—•")
+_LINE_START = itemgetter(Line._fields.index("start"))
 # A multi-paragraph quote may stay open this many lines (blank ones included) before it must close.
 MAX_QUOTE_LINES = 50
 # Languages that quote with guillemets (elsewhere a lone « or » on a line is an arrow).
@@ -280,38 +283,17 @@ def _find_marks(text: str) -> list[tuple[int, str]]:
     find = text.find
     kinds = 0
     for char in _MARK_CHARS:
-        offset = find(char)
-        if offset == -1:
+        # ``in`` first: a kind the text lacks (most) then costs no argument-parsing find call.
+        if char not in text:
             continue
         kinds += 1
+        offset = find(char)
         while offset != -1:
             append((offset, char))
             offset = find(char, offset + 1)
     if kinds > 1:
         marks.sort()
     return marks
-
-
-_SIMPLE_PAIRS = {"“": ("”", CURLY), "«": ("»", GUILLEMETS)}
-
-
-def _simple_pairs(
-    index: int, start: int, end: int, marks: list[tuple[int, str]], guillemets: bool
-) -> _Paragraph | None:
-    """The common line “…” “…” (or «…» «…»): what :func:`_pair_paragraph` makes of it, without
-    the general pairing; None when the line is not that simple."""
-    opener = marks[0][1]
-    simple = _SIMPLE_PAIRS.get(opener)
-    if simple is None or (opener == "«" and not guillemets):
-        return None
-    closer, style = simple
-    pairs = []
-    for position in range(0, len(marks), 2):
-        opened, closed = marks[position], marks[position + 1]
-        if opened[1] != opener or closed[1] != closer:
-            return None
-        pairs.append(QuotePair(opened[0], closed[0], style))
-    return _Paragraph(index, start, end, pairs, [], [], {style}, [])
 
 
 def _has_guillemets(text: str) -> bool:
@@ -321,11 +303,14 @@ def _has_guillemets(text: str) -> bool:
 _SIMPLE_CLOSERS = {"“": ("”", CURLY), "«": ("»", GUILLEMETS), '"': ('"', STRAIGHT)}
 
 
-def _simple_document(text: str, marks: list[tuple[int, str]], guillemets: bool) -> list[QuotePair] | None:
-    """The pairs of a text whose quotes are all side by side, never nested, each opened and closed
-    on one line (“…” or «…» or "…" with a straight quote that clearly opens and one that clearly
-    closes): what the general pairing makes of it (no lone mark, every pair a primary quote), or
-    None when the text is not that simple. Most texts are, and this is far cheaper than pairing."""
+def _simple_document(
+    text: str, marks: list[tuple[int, str]], guillemets: bool, one_line: bool = False
+) -> list[QuotePair] | None:
+    """The pairs of marks that are all side by side, never nested, each pair opened and closed on
+    one line (“…” or «…» or "…" with a straight quote that clearly opens and one that clearly
+    closes): what the general pairing makes of them (no lone mark, every pair a primary quote),
+    or None when they are not that simple. Most texts and most lines are, and this is far cheaper
+    than pairing. ``one_line``: the marks are known to stand on one line."""
     if len(marks) % 2:
         return None
     pairs = []
@@ -335,7 +320,7 @@ def _simple_document(text: str, marks: list[tuple[int, str]], guillemets: bool) 
         opened, char = marks[position]
         closed, closer = marks[position + 1]
         simple = _SIMPLE_CLOSERS.get(char)
-        if simple is None or closer != simple[0] or find("\n", opened, closed) != -1:
+        if simple is None or closer != simple[0] or (not one_line and find("\n", opened, closed) != -1):
             return None
         style = simple[1]
         if style is STRAIGHT:
@@ -357,30 +342,33 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     if simple is not None:
         analysis.pairs = simple
         return analysis
-    paragraphs: list[_Paragraph] = []
     # The unit is the line, not the blank-line paragraph: extractors often write one paragraph a
-    # line, and a quote that really goes on over a line break is reconciled below. Lines are cut
-    # as Document.lines cuts them, but only around the marks.
-    length = len(text)
+    # line, and a quote that really goes on over a line break is reconciled below. Only the lines
+    # holding marks are looked at, found by bisection.
+    paragraphs: list[_Paragraph] = []
+    lines = doc.lines
     count = len(marks)
     cursor = 0
-    index = 0  # line index of ``counted``
-    counted = 0  # the offset up to which line breaks are counted
+    index = 0
     while cursor < count:
-        offset = marks[cursor][0]
-        start, end = line_bounds(text, offset)
-        index += text.count("\n", counted, start)
-        counted = start
-        end_break = text.find("\n", end) + 1 or length
+        index = bisect_right(lines, marks[cursor][0], index, key=_LINE_START) - 1
+        _, start, end, end_break, _ = lines[index]
         first = cursor
         while cursor < count and marks[cursor][0] < end_break:
             cursor += 1
         segment = marks[first:cursor]
-        paragraph = _simple_pairs(index, start, end, segment, guillemets) if not (cursor - first) % 2 else None
-        if paragraph is None:
+        pairs = _simple_document(text, segment, guillemets, one_line=True)
+        if pairs is not None:
+            paragraph = _Paragraph(index, start, end, pairs, [], [], {pair.style for pair in pairs}, [])
+        else:
             paragraph = _pair_paragraph(doc, index, start, end, segment, guillemets)
         paragraphs.append(paragraph)
+    _reconcile(text, paragraphs, analysis)
+    return analysis
 
+
+def _reconcile(text: str, paragraphs: list[_Paragraph], analysis: QuoteAnalysis) -> None:
+    """The pairs and lone marks of the whole text from those of its paragraphs."""
     # Reconcile across paragraphs: a quote left open may go on in the next paragraphs, which
     # either reopen it (French and English convention: « or “ again at the start of each paragraph,
     # or » in older French typography) or simply close it later.
@@ -430,7 +418,6 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
 
     # Depths over the whole text, so a pair inside a multi-paragraph quote stays nested.
     _set_depths(analysis.pairs)
-    return analysis
 
 
 def _analysis_with_guillemets(doc: Document) -> QuoteAnalysis:
@@ -864,10 +851,16 @@ _LONE_LL = re.compile(rb"ll(?<= ll)")
 _AUJOURD_SPACE = re.compile(rb"jourd(?<=aujourd)(?:[ \t]|\xc2\xa0)")
 
 
-def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[int | None, list[tuple[int, int]]]:
+def _candidate_scan(
+    text: str, lowered: bytes, language: str | None, french_starts: list[int] | None = None
+) -> tuple[int | None, list[tuple[int, int]]]:
     """The offset of the text from which the French elision pattern may match, None when it
     cannot (or ``language`` is "en"), and spans of :data:`_ENGLISH_SUFFIX` in the text, at least
     those after a contraction's first part (unless ``language`` is "fr").
+
+    ``french_starts``, when given, receives offsets of the text (unsorted, repeated) that include
+    every offset where a match of the elision pattern starts, so that only those are tried
+    (:func:`_french_matches`); nothing when a line separator makes any offset possible.
 
     ``lowered`` is :attr:`Document.lowered_bytes` ("\\n" + the text, ASCII lower-cased, as UTF-8). The
     scan runs on it in C (``bytes.translate`` to classes, then ``bytes.find`` for the rare
@@ -880,9 +873,12 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[in
     french = want_french and _french_pattern().match(text) is not None  # at the text's start
     french_from = 0 if french else None
     english_bytes: list[tuple[int, int]] = []  # (space, end) in ``lowered``
+    elision_ends: list[int] = []  # in ``lowered``: the last letters of possible elisions
+    record = french_starts is not None
     if want_french and ("\u2028" in text or "\u2029" in text):
         french = True  # a line or paragraph separator may stand before an elision: the pattern decides
         french_from = 0
+        record = False
     if language == "fr":
         classes = lowered.translate(_FRENCH_CLASSES)
     elif language == "en":
@@ -897,11 +893,13 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[in
         letter = at + 1
         if want_english and lowered[letter] in b"tsmd" and _english_candidate(lowered, at, letter + 1):
             english_bytes.append((at, letter + 1))
-        if want_french and not french and _french_candidate(lowered, at, letter):
-            french = True
-            # A match starts at most the longest elision's length before its last letter.
-            french_from = max(0, _text_offset(text, lowered, letter, ascii_text) - _longest_elision())
-            if not want_english:
+        if want_french and (record or not french) and _french_candidate(lowered, at, letter):
+            elision_ends.append(letter)
+            if not french:
+                french = True
+                # A match starts at most the longest elision's length before its last letter.
+                french_from = max(0, _text_offset(text, lowered, letter, ascii_text) - _longest_elision())
+            if not (want_english or record):
                 break
         at = find(b" L ", letter)
     if want_english:
@@ -919,13 +917,21 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[in
             english_bytes.append((end - 2, end))
         elif classes.endswith(b" RE") and _english_candidate(lowered, end - 3, end):
             english_bytes.append((end - 3, end))
-    if want_french and french_from != 0:
+    if want_french and (record or french_from != 0):
         # "aujourd hui" ("aujourd’hui" is the common, right form), which may come before the first
         # lone letter; the match starts at the character before it.
-        aujourd = _AUJOURD_SPACE.search(lowered)
-        if aujourd is not None:
+        for aujourd in _AUJOURD_SPACE.finditer(lowered):
             start = max(0, _text_offset(text, lowered, aujourd.start() - 2, ascii_text) - 1)
             french_from = start if french_from is None else min(french_from, start)
+            if not record:
+                break
+            elision_ends.append(aujourd.start() + 4)  # its "d"
+    if record and french_from is not None:
+        # A match starts at most the longest elision's length before its last letter (one at the
+        # text's start too: the line break before the text stands before its letter).
+        longest = _longest_elision()
+        for end in _text_offsets(lowered, sorted(elision_ends), ascii_text):
+            french_starts.extend(range(max(0, end - longest), end + 1))
     english: list[tuple[int, int]] = []
     if want_english and ("×" in text or "÷" in text):
         # A suffix followed by × or ÷ (not word characters) has a letter's lead byte after it.
@@ -942,6 +948,33 @@ def _candidate_scan(text: str, lowered: bytes, language: str | None) -> tuple[in
 def _text_offset(text: str, lowered: bytes, offset: int, ascii_text: bool) -> int:
     """The offset in ``text`` of the character at byte ``offset`` of ``lowered`` ("\\n" + text)."""
     return offset - 1 if ascii_text else len(lowered[1:offset].decode("utf-8", "surrogatepass"))
+
+
+def _text_offsets(lowered: bytes, offsets: list[int], ascii_text: bool) -> list[int]:
+    """:func:`_text_offset` of ascending byte ``offsets``, decoding each byte once."""
+    if ascii_text:
+        return [offset - 1 for offset in offsets]
+    found = []
+    byte, char = 1, 0
+    for offset in offsets:
+        char += len(lowered[byte:offset].decode("utf-8", "surrogatepass"))
+        byte = offset
+        found.append(char)
+    return found
+
+
+def _french_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` yields of the elision pattern, tried only at ``starts`` (which hold
+    every offset where one starts: the other offsets would be tried in vain, the whole pattern at
+    each)."""
+    match_at = _french_pattern().match
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end:
+            match = match_at(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 @cache
@@ -1044,13 +1077,15 @@ class MissingApostrophe(Rule):
         # A cheap scan first: most texts hold no candidate, and then neither the full elision
         # pattern nor the language guess is needed. Both languages' findings are worked out before
         # the language is guessed: a text that has none needs no guess.
-        french_from, suffixes = _candidate_scan(text, doc.lowered_bytes, language)
+        starts: list[int] = []
+        french_from, suffixes = _candidate_scan(text, doc.lowered_bytes, language, starts)
         french: list[tuple[int, int, int, str, str]] = []  # start, end, space, written, with_mark
         english: list[tuple[int, int, int, str, str]] = []
         if french_from is not None and language != "en":
-            # The scan proves that no match starts before french_from: the matches from there are
-            # those of the whole text.
-            for match in _french_pattern().finditer(text, french_from):
+            # The scan proves that no match starts before french_from, nor anywhere but at starts
+            # when it could list them.
+            matches = _french_matches(text, starts) if starts else _french_pattern().finditer(text, french_from)
+            for match in matches:
                 if _french_elision_ok(text, match):
                     elision, following = match.group("elision"), match.group("next")
                     start = match.start("elision")
