@@ -265,6 +265,13 @@ class Document:
     def line_index_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self.line_starts, offset) - 1, 0)
 
+    def line_index_among(self, offset: int, lo: int = 0, hi: int | None = None) -> int:
+        """:meth:`line_index_at` for an offset at or after line ``lo``'s start, searched among lines
+        ``lo`` to ``hi`` (exclusive) of :attr:`lines` themselves: a rule that has the lines needs no
+        ``line_starts`` view, which most documents never build."""
+        lines = self.lines
+        return bisect.bisect_right(lines, offset, lo, len(lines) if hi is None else hi, key=_LINE_START) - 1
+
     def position(self, offset: int) -> Position:
         # Positions read only ``line_starts`` (and the text), never ``lines``: a report is written
         # after ``release_views`` has dropped the lines of every document.

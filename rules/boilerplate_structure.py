@@ -9,17 +9,15 @@ compiled once per process into one alternation scanned once over the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import compress
-from operator import itemgetter
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import Line, line_bounds
+from newslint.document import line_bounds
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -1006,9 +1004,6 @@ def _is_fragment(text: str) -> bool:
     return first in ",;'’" or (first in ")]" and len(text.split()) > 2)
 
 
-_LINE_START = itemgetter(Line._fields.index("start"))
-
-
 # Where a line that may be a fragment starts: after its white space, a character that may be a
 # lower-case letter or a mark continuing a sentence. The class leaves out only characters that are
 # neither (``_is_fragment`` decides for the rest), so ``re`` skips menu lines without Python.
@@ -1023,9 +1018,7 @@ def _fragments(doc: Document, first: int, stop: int) -> Iterator[int]:
     if _is_fragment(lines[first].text):
         yield first
     for match in _FRAGMENT_HEAD.finditer(doc.text, lines[first].end, lines[stop - 1].end):
-        # By bisection of the lines themselves: ``doc.line_starts`` is a view most documents
-        # never build.
-        index = bisect_right(lines, match.start(), first, stop, key=_LINE_START)
+        index = doc.line_index_among(match.start() + 1, first, stop)  # the line after the break
         if _is_fragment(lines[index].text):
             yield index
 

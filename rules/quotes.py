@@ -11,18 +11,16 @@ share :func:`apostrophes` (the apostrophes written between two letters) for the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
 from typing import Any
 
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import Line, line_bounds
+from newslint.document import line_bounds
 from newslint.rule import object_schema
 
 from ._data import family_tables
@@ -43,7 +41,6 @@ _OPEN_CONTEXT = frozenset("([{<«“„‘'—–-/:=")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…»”’'—–-/")
 _SPACES = frozenset(" \t\u00a0\u202f\u2009\u2007")
 _DASHES = frozenset("-–—•")
-_LINE_START = itemgetter(Line._fields.index("start"))
 # A multi-paragraph quote may stay open this many lines (blank ones included) before it must close.
 MAX_QUOTE_LINES = 50
 # Languages that quote with guillemets (elsewhere a lone « or » on a line is an arrow).
@@ -351,7 +348,7 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     cursor = 0
     index = 0
     while cursor < count:
-        index = bisect_right(lines, marks[cursor][0], index, key=_LINE_START) - 1
+        index = doc.line_index_among(marks[cursor][0], index)
         _, start, end, end_break, _ = lines[index]
         first = cursor
         while cursor < count and marks[cursor][0] < end_break:
