@@ -194,6 +194,12 @@ class Document:
             ends = list(map(add, starts, lengths))
         return tuple(map(tuple.__new__, repeat(Line), zip(range(len(parts)), starts, ends, breaks, parts, strict=True)))
 
+    @property
+    def line_break_count(self) -> int:
+        """``text.count("\\n")`` read off :attr:`lines` instead of a scan of the text: every line
+        break ends a line, and the last line has one only when the text ends with it."""
+        return len(self.lines) - (not self.text.endswith("\n"))
+
     @view_property
     def line_starts(self) -> list[int]:
         return list(map(_LINE_START, self.lines)) or [0]

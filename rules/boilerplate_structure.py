@@ -1124,11 +1124,9 @@ class PageChrome(Rule):
         text = doc.text
         if len(text) < min_length * options["min-paragraphs"]:
             return
-        lines = doc.lines
-        # ``text.count("\n")`` without a scan of the text: every line break ends a line, and the
-        # last line has one only when the text ends with it.
-        if len(lines) - (not text.endswith("\n")) < options["min-lines"] + 1:
+        if doc.line_break_count < options["min-lines"] + 1:
             return
+        lines = doc.lines
         # The first and the last paragraph, each found from its end of the text (no full scan
         # unless more than two paragraphs are required).
         first_body = next(
@@ -1151,7 +1149,9 @@ class PageChrome(Rule):
         # A paragraph cut into pieces (at its links) starts the body where its first piece stands:
         # a piece that starts in lower case ("trying to distance themselves") is article text.
         first_body = next(_fragments(doc, 0, first_body), first_body)
-        last_body = next(reversed(list(_fragments(doc, last_body + 1, len(lines)))), last_body)
+        footer_fragments = list(_fragments(doc, last_body + 1, len(lines)))
+        if footer_fragments:
+            last_body = footer_fragments[-1]
         title = self._title(lines, first_body)
         header = list(range(first_body))
         if title >= 0:

@@ -48,9 +48,7 @@ def _nothing_stripped(doc: Document) -> bool:
     """Whether no line of a text without "\\r" has white space at its start or end (one C-level
     sum over ``doc.stripped_lines``, no scan of the text): the line texts are the text without its
     line breaks."""
-    text = doc.text
-    breaks = len(doc.lines) - (not text.endswith("\n"))
-    return sum(map(len, doc.stripped_lines)) == len(text) - breaks
+    return sum(map(len, doc.stripped_lines)) == len(doc.text) - doc.line_break_count
 
 
 class WhitespaceHygiene(Rule):

@@ -24,19 +24,25 @@ def _plain_scanner() -> re.Pattern[bytes]:
 
 
 _PLAIN = _plain_scanner()
-_PHRASES = sorted(widget_data().lookup)[::7] + ["12 comments", "© 2024", "l'article", "à lire", "Über uns"]
+_EXTRA_PHRASES = ["12 comments", "© 2024", "l'article", "à lire", "Über uns"]
 _SEPARATORS = [" ", "  ", "\t", "\xa0", " - ", " – ", "|", "›", "•", "·", ":", "…", "'", "’", "\r", "\n", "\n\n", "3"]
 
 
-@st.composite
-def _texts(draw: st.DrawFn) -> str:
-    pieces = draw(st.lists(st.sampled_from(_PHRASES + _SEPARATORS), max_size=10))
-    text = "".join(pieces)
-    return text.upper() if draw(st.booleans()) else text
+def widget_texts(step: int) -> st.SearchStrategy[str]:
+    """Texts of widget phrases (every ``step``-th of the data, and a few odd ones) and separators,
+    in lower or upper case: the lines the widget scan must find."""
+    phrases = sorted(widget_data().lookup)[::step] + _EXTRA_PHRASES
+
+    @st.composite
+    def texts(draw: st.DrawFn) -> str:
+        text = "".join(draw(st.lists(st.sampled_from(phrases + _SEPARATORS), max_size=10)))
+        return text.upper() if draw(st.booleans()) else text
+
+    return texts()
 
 
 @settings(max_examples=300, deadline=None)
-@given(_texts())
+@given(widget_texts(7))
 def test_the_scan_finds_the_lines_of_its_plain_form(text):
     lowered = Document(text).lowered_bytes
     scanner = widget_data().scanner
