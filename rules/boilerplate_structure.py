@@ -191,11 +191,83 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# What a line of each kind must hold, whatever its language (see the patterns of
+# ``data/bpnav/*.toml``): most lines the gate picks are of no kind ("Posted in", "Par le protocole
+# d'accord…"), and the byline and credit patterns cost tens of thousands of instructions each on
+# such a line, against a few hundred for these tests. Every tag-list pattern ends with a colon.
+# Every byline pattern holds a digit (a date, a time, a reading time) except the two that start
+# with "by" (or "par", "von"…): then come nothing (or a colon), or white space and capitalised
+# names, never ending with a comma or a separator (a comma ending the line is a sentence cut
+# there: "Par Thierry Boutin,"). Tested in Python: compiling a ``regex`` for it cost ~6 M
+# instructions at start-up.
+_BYLINE_NAME_WORDS = ("by", "par", "von", "por", "di")
+_NAMES_NEVER_END = ",|/–—"
+_ASCII_DIGITS = b"0123456789"
+# A credit holds a colon or "©", or starts with one of these words ("Photo by/de/par…", "Image
+# source, …"), or names an agency.
+_CREDIT_WORDS = ("photo", "picture", "image", "illustration")
+_CREDIT_AGENCIES = ("getty images", "shutterstock", "istock", "unsplash", "alamy")
+
+
+def _may_be_name_byline(line: str) -> bool:
+    """Whether ``line`` may be "By <names>" or a bare "By" (without a digit)."""
+    stripped = line.lstrip()
+    # Three characters fold to three or more: enough to compare with the longest word. Each
+    # character the patterns take for a letter of these words is one character.
+    head = stripped[:3].casefold()
+    for word in _BYLINE_NAME_WORDS:
+        if head.startswith(word):
+            rest = stripped[len(word) :]
+            names = rest.strip()
+            if names in ("", ":"):
+                return True
+            return rest[:1].isspace() and not ("a" <= names[0] <= "z") and names[-1] not in _NAMES_NEVER_END
+    return False
+
+
+def _has_digit(line: str) -> bool:
+    """Whether ``line`` holds a character the patterns' ``\\d`` takes."""
+    if line.isascii():
+        return len(line.encode().translate(None, _ASCII_DIGITS)) != len(line)
+    return _DIGIT.search(line) is not None
+
+
+def _case_folded(line: str) -> str:
+    """``line`` case-folded so that every character the patterns' case-blind letters take becomes
+    that letter (``str.lower`` is faster on ASCII). "İ", which the patterns take for "i", folds to
+    "i" and a combining dot: the dot goes."""
+    return line.lower() if line.isascii() else line.casefold().replace("\u0307", "")
+
+
+def _may_be_kind(kind: str, line: str) -> bool:
+    """A necessary condition of ``kind``'s pattern: False only for a line the pattern rejects."""
+    if kind == "tags":
+        return ":" in line
+    if kind == "byline":
+        head = line.lstrip()[:1]
+        if not head.isalnum() and _DIGIT.match(head) is None:
+            # Every byline pattern starts with a word or a number ("© 2019 …" is none); ``regex``
+            # knows digits of scripts newer than this Python's Unicode tables.
+            return False
+        return _may_be_name_byline(line) or _has_digit(line)
+    if ":" in line or "©" in line:
+        return True
+    folded = _case_folded(line)
+    if folded.lstrip().lstrip("([").lstrip().startswith(_CREDIT_WORDS):
+        return True
+    for agency in _CREDIT_AGENCIES:
+        if folded.find(agency) >= 0:
+            return True
+    return False
+
+
 def _line_kind(line: str) -> tuple[str, int, int] | None:
     """The first kind whose pattern matches ``line`` (a whole line, without its break), with the
     span of the match, or None. The patterns look neither behind the line's start nor past its
     end, so the answer is the same wherever the line stands in a text."""
     for kind, rule in _LINE_KINDS:
+        if not _may_be_kind(kind, line):
+            continue
         compiled = _kind_pattern(rule)
         if compiled is None:
             continue

@@ -141,19 +141,24 @@ def _fold_lines(document: Document, lines: list[str], space: str, place: int) ->
     first of its places in the text being ``place``.
 
     The text is searched from line to line (``str.find``, C-level), so only the few lines that
-    hold the space are looked at, not every line.
+    hold the space are looked at, not every line. A place's line is the count of line breaks
+    before it, counted on from the previous place (C-level too): no ``line_starts`` view to build.
     """
     text = document.text
-    starts = document.line_starts
-    last = len(starts) - 1
-    while place >= 0:
-        index = document.line_index_at(place)
+    doc_lines = document.lines
+    last = len(doc_lines) - 1
+    index = text.count("\n", 0, place)
+    while True:
         line = lines[index]
         if space in line:  # not when it was only in the white space the strip took away
             lines[index] = fold_spaces(line, space)
         if index == last:
             return
-        place = text.find(space, starts[index + 1])
+        start = doc_lines[index + 1].start
+        place = text.find(space, start)
+        if place < 0:
+            return
+        index += 1 + text.count("\n", start, place)
 
 
 def _quote(text: str, width: int = 50) -> str:

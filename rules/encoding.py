@@ -131,6 +131,9 @@ _GATE_SCANS = (
 # U+180E, U+FEFF, U+FFF9-U+FFFD): any of them sends the text to the exact scan.
 _RARE_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xD8, 0xE1, 0xEF])
 _NOT_RARE_BYTES = bytes(byte for byte in range(256) if byte not in _RARE_BYTES)
+# _RARE_BYTES as "r", every other byte as ".": a table translate builds nothing per call, where a
+# deletion of _NOT_RARE_BYTES builds its 256-entry table first (most of the cost on a short text).
+_RARE_MARKS = bytes(ord("r") if byte in _RARE_BYTES else ord(".") for byte in range(256))
 # The ASCII bytes no gate needs. Deleted, they leave the rare ones and the non-ASCII bytes (a few
 # percent of most texts; nothing of an English text without curly quotes) for the gates to scan.
 # Every character stays whole, so a gate that looks inside one character finds there what it
@@ -202,16 +205,21 @@ def _may_have_rare_chars(lowered: bytes, rest: bytes | None = None, rest_text: s
         rest = _without_plain_ascii(lowered)
     if not rest:
         return False  # ASCII text without control characters
-    if rest.translate(None, _NOT_RARE_BYTES):
+    if rest.translate(_RARE_MARKS).find(b"r") != -1:
         return True
     # ``bytes.find``, not ``in``: ``in`` first tries its operand as an integer and builds a
     # TypeError to learn that it is not one.
-    if rest.find(b"\xc3") >= 0:
+    # _compute_scan decodes ``rest_text`` only for a "\xc3", so it skips the second find (a text
+    # without one has no lead in its class bytes: the answer is the same either way).
+    if rest_text is not None or rest.find(b"\xc3") >= 0:
         if rest_text is None:
             rest_text = rest.decode("utf-8", "surrogatepass")
         if _may_have_mojibake_lead(rest_text) and _GATE_SCANS[0][1].search(lowered) is not None:
             return True
-    return any(rest.find(lead) >= 0 and gate.search(rest) is not None for lead, gate in _GATE_SCANS[1:])
+    # The other two gates written out: a generator over them costs more than both finds.
+    if rest.find(b"\xc2") >= 0 and _GATE_SCANS[1][1].search(rest) is not None:
+        return True
+    return rest.find(b"\xe2") >= 0 and _GATE_SCANS[2][1].search(rest) is not None
 
 
 # What the scan finds in most texts: shared by them, never changed.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -16,7 +16,7 @@ from newslint.language import FUNCTION_WORDS
 from newslint.rule import integer_option, object_schema
 
 from ._data import fold, phrases
-from .encoding import non_ascii_text
+from .encoding import non_ascii_bytes, non_ascii_text
 
 FAMILY = "lay"
 
@@ -90,10 +90,10 @@ class WhitespaceHygiene(Rule):
         {"max-blank-lines": integer_option("How many blank lines in a row are allowed between paragraphs.", minimum=0)}
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         lines = doc.lines
         if not lines:
-            return
+            return []
         text = doc.text
         # The common path is a few C-level scans of the whole text; the per-line work below runs
         # only on a text where one of them saw something to report. Most texts have no white space
@@ -103,22 +103,34 @@ class WhitespaceHygiene(Rule):
         allowed = options["max-blank-lines"]
         lowered = doc.lowered_bytes  # "\n" + text: bytes are searched faster than two-byte characters
         if lowered.find(b"\r") == -1 and _nothing_stripped(doc):  # find: ``in`` builds a TypeError first
-            # Blank lines are then empty lines: a run of them is a run of line breaks.
+            # Blank lines are then empty lines: a run of them is a run of line breaks, and a text
+            # without an empty line (``all``: a C-level length test per line) has none.
             trailing = False
-            blank_run = lowered.find(b"\n" * (allowed + 2), 1) != -1
+            blank_run = not all(doc.stripped_lines) and lowered.find(b"\n" * (allowed + 2), 1) != -1
         else:
             maybe = _SPACE_BEFORE_BREAK.search(text) is not None
             trailing = maybe and _TRAILING_GATE.search(text) is not None
             blank_run = maybe and _blank_run(allowed).search(text) is not None
-        if trailing or text[-1] in _TRAILING_CHARS:
-            yield from self._trailing_space(doc)
-        if lines[0].is_blank or lines[-1].is_blank or blank_run:
-            yield from self._blank_runs(doc, allowed)
-        if "\r" in text:
-            yield from self._line_ends(doc)
+        trailing = trailing or text[-1] in _TRAILING_CHARS
+        blank_run = blank_run or lines[0].is_blank or lines[-1].is_blank
+        line_ends = "\r" in text
         # A JSONL record's text is a field value, not a file: it has no final newline to miss.
-        if doc.record is None and not text.endswith("\n") and not lines[-1].is_blank:
-            end = len(text)
+        final_newline = doc.record is None and not text.endswith("\n") and not lines[-1].is_blank
+        if not (trailing or blank_run or line_ends or final_newline):
+            return []  # a plain list: most texts have nothing to report, and no generator is made
+        return self._findings(doc, allowed, trailing, blank_run, line_ends, final_newline)
+
+    def _findings(
+        self, doc: Document, allowed: int, trailing: bool, blank_run: bool, line_ends: bool, final_newline: bool
+    ) -> Iterator[Finding]:
+        if trailing:
+            yield from self._trailing_space(doc)
+        if blank_run:
+            yield from self._blank_runs(doc, allowed)
+        if line_ends:
+            yield from self._line_ends(doc)
+        if final_newline:
+            end = len(doc.text)
             yield self.finding(
                 end, end, "No newline at end of text", Fix.safe("Add a final newline", Edit.insert(end, "\n"))
             )
@@ -273,6 +285,12 @@ def _long_lines(doc: Document, length: int) -> list[int]:
     return found
 
 
+@cache
+def _not_headings(name: str) -> frozenset[str]:
+    """LAY001's caption credits (data), as a set built once."""
+    return frozenset(phrases(FAMILY, name, "not-headings"))
+
+
 def _is_heading_label(label: str) -> bool:
     """A label, not a clause: short, and every word of four letters or more is capitalised
     ("Évaluation", "Chicago Mercantile Association"; not "She added", "Rôle de l'agence")."""
@@ -331,40 +349,51 @@ class WallOfText(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         max_length = options["max-length"]
         heading_min = options["heading-min-length"]
+        size = len(doc.text)
+        headings = self._headings(doc, heading_min) if size >= heading_min else {}
+        # Only the long lines and the lines with a heading (C-level scans, no loop over every line).
+        reported = set(_long_lines(doc, max_length)) if size >= max_length else set()
+        reported.update(headings)
+        # A plain list when nothing is reported (most texts): no generator is made for them.
+        return self._findings(doc, max_length, headings, sorted(reported)) if reported else []
+
+    def _headings(self, doc: Document, heading_min: int) -> dict[int, str]:
+        """The inline headings on lines of ``heading_min`` characters or more, by line index."""
         text = doc.text
         headings: dict[int, str] = {}
-        if len(text) >= heading_min:
-            captions = frozenset(phrases(FAMILY, self.name, "not-headings"))
-            index = counted = 0
-            # Only the colons the heading pattern could match at; the full pattern then runs at
-            # each of them where a match would start: on the white space before the colon, else
-            # on the colon (what a finditer over the text finds). A heading is recorded only on a
-            # line of heading_min characters or more: shorter lines are skipped before the pattern
-            # runs (the colon is on the line of the match).
-            for colon in _heading_colons(text):
-                line_start, line_end = line_bounds(text, colon)
-                if line_end - line_start < heading_min:
-                    continue
-                match = _INLINE_HEADING.match(text, colon - 1) if colon else None
+        captions = _not_headings(self.name)
+        index = counted = 0
+        # Only the colons the heading pattern could match at; the full pattern then runs at
+        # each of them where a match would start: on the white space before the colon, else
+        # on the colon (what a finditer over the text finds). A heading is recorded only on a
+        # line of heading_min characters or more: shorter lines are skipped before the pattern
+        # runs (the colon is on the line of the match).
+        for colon in _heading_colons(text):
+            line_start, line_end = line_bounds(text, colon)
+            if line_end - line_start < heading_min:
+                continue
+            match = _INLINE_HEADING.match(text, colon - 1) if colon else None
+            if match is None:
+                match = _INLINE_HEADING.match(text, colon)
                 if match is None:
-                    match = _INLINE_HEADING.match(text, colon)
-                    if match is None:
-                        continue
-                label = match.group("label")
-                if not _is_heading_label(label) or fold(label) in captions:
                     continue
-                start = match.start()
-                index += text.count("\n", counted, start)  # the line of the match
-                counted = start
-                if index not in headings:
-                    headings[index] = text[match.start("label") : colon + 1]
-        # Only the long lines and the lines with a heading (C-level scans, no loop over every line).
-        reported = set(_long_lines(doc, max_length))
-        reported.update(headings)
-        for index in sorted(reported):
+            label = match.group("label")
+            if not _is_heading_label(label) or fold(label) in captions:
+                continue
+            start = match.start()
+            index += text.count("\n", counted, start)  # the line of the match
+            counted = start
+            if index not in headings:
+                headings[index] = text[match.start("label") : colon + 1]
+        return headings
+
+    def _findings(
+        self, doc: Document, max_length: int, headings: dict[int, str], reported: list[int]
+    ) -> Iterator[Finding]:
+        for index in reported:
             line = doc.lines[index]
             length = line.end - line.start
             heading = headings.get(index)
@@ -401,6 +430,16 @@ _GLUE_CLASSES = bytes(
     for char in map(chr, range(256))
 )
 _BEYOND_LATIN1_UPPER = regex.compile(r"[\p{Lu}--[\x00-\xff]]", regex.V1)
+# Where the UTF-8 of a capital beyond Latin-1 can start, marked "u": the lead bytes of the blocks
+# that hold them (Latin Extended, Greek, Cyrillic, Armenian; Georgian, Latin Extended Additional,
+# Greek Extended; Cyrillic and Latin extensions; fullwidth forms; the planes beyond the first).
+# "\xe2" leads the punctuation of most texts (’, “, –, …): after it only letterlike symbols,
+# number forms, Glagolitic, Latin Extended-C and Coptic hold capitals.
+_CAPITAL_LEADS = bytes(
+    ord("u") if 0xC4 <= byte <= 0xDF or byte in (0xE1, 0xEA, 0xEF) or 0xF0 <= byte <= 0xF4 else ord(".")
+    for byte in range(256)
+)
+_E2_CAPITAL = re.compile(rb"\xe2[\x84-\x86\xb0-\xb3]")
 _ASCII_BYTES = bytes(range(128))
 _QUESTION_MARK = ord("?")
 
@@ -416,6 +455,15 @@ def _pair_ends(classes: bytes, pair: bytes) -> list[int]:
     return found
 
 
+def _capital_candidates(doc: Document) -> str:
+    """The non-ASCII characters of a non-ASCII text (:func:`non_ascii_text`) when a capital beyond
+    Latin-1 may be among them, else "": the lead bytes of their UTF-8 say so for most texts."""
+    rest = non_ascii_bytes(doc)
+    if rest.translate(_CAPITAL_LEADS).find(b"u") != -1 or _E2_CAPITAL.search(rest) is not None:
+        return non_ascii_text(doc)
+    return ""
+
+
 def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None = None) -> list[int]:
     """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
     ``_GLUE_POINT.finditer`` finds, from C-level scans of the text's Latin-1 class bytes.
@@ -423,7 +471,7 @@ def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None =
     Both letters in Latin-1: a "lU" of the classes. A capital after a character beyond Latin-1 (a
     "?" in the Latin-1 bytes, which the classes count as small): checked with ``_LOWER``. A
     capital beyond Latin-1: the text's non-ASCII characters (``non_ascii``, a few percent of it;
-    computed when not given) say which occur, and each is found with ``str.find``. ``latin1``:
+    computed when not given; "" when none can be such a capital) say which occur, and each is found with ``str.find``. ``latin1``:
     the text's ``Document.latin1_bytes``, when known.
     """
     if latin1 is None:
@@ -431,8 +479,14 @@ def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None =
     classes = latin1.translate(_GLUE_CLASSES)
     points = _pair_ends(classes, b"lU")
     if points and latin1.find(b"?") != -1:
-        points = [point for point in points if latin1[point - 1] != _QUESTION_MARK or _LOWER.match(text, point - 1)]
-    if text.isascii():
+        # \p{Ll} letters are letters: most characters beyond Latin-1 before a capital are
+        # punctuation ("l’Assemblée") and need no regex.
+        points = [
+            point
+            for point in points
+            if latin1[point - 1] != _QUESTION_MARK or (text[point - 1].isalpha() and _LOWER.match(text, point - 1))
+        ]
+    if text.isascii() or non_ascii == "":
         return points
     added: list[int] = []
     if non_ascii is None:
@@ -545,12 +599,19 @@ class GluedWords(Rule):
     name = "glued-words"
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
+        text = doc.text
+        non_ascii = None if text.isascii() else _capital_candidates(doc)
+        points = _glue_points(text, non_ascii, doc.latin1_bytes)
+        # A plain function, not a generator: most documents have no glue point, and then nothing
+        # is created for them.
+        return self._findings(doc, points) if points else []
+
+    def _findings(self, doc: Document, points: list[int]) -> Iterator[Finding]:
         text = doc.text
         tokens: list[tuple[int, int]] = []
         last_end = -1
-        non_ascii = None if text.isascii() else non_ascii_text(doc)
-        for point in _glue_points(text, non_ascii, doc.latin1_bytes):
+        for point in points:
             if point < last_end:
                 continue  # another glue point of a word already taken
             start = point - 1

@@ -329,16 +329,19 @@ def _simple_document(
     return pairs
 
 
+# The analysis of every text without a quotation mark (most short ones): shared, never changed.
+_NO_QUOTES = QuoteAnalysis()
+
+
 def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
-    analysis = QuoteAnalysis()
     text = doc.text
     marks = _find_marks(text)
     if not marks:
-        return analysis
+        return _NO_QUOTES
     simple = _simple_document(text, marks, guillemets)
     if simple is not None:
-        analysis.pairs = simple
-        return analysis
+        return QuoteAnalysis(simple, [])
+    analysis = QuoteAnalysis()
     # The unit is the line, not the blank-line paragraph: extractors often write one paragraph a
     # line, and a quote that really goes on over a line break is reconciled below. Only the lines
     # holding marks are looked at, found by bisection.
@@ -867,11 +870,13 @@ def _candidate_scan(
     want_french = language != "en"
     want_english = language != "fr"
     ascii_text = len(lowered) == len(text) + 1
-    french = want_french and _french_pattern().match(text) is not None  # at the text's start
+    record = french_starts is not None
+    # A match at the text's start has its letter after the line break that opens ``lowered``: the
+    # scan below finds it, and when recording the starts the pattern need not be tried there.
+    french = want_french and not record and _french_pattern().match(text) is not None
     french_from = 0 if french else None
     english_bytes: list[tuple[int, int]] = []  # (space, end) in ``lowered``
     elision_ends: list[int] = []  # in ``lowered``: the last letters of possible elisions
-    record = french_starts is not None
     if want_french and ("\u2028" in text or "\u2029" in text):
         french = True  # a line or paragraph separator may stand before an elision: the pattern decides
         french_from = 0
@@ -917,7 +922,9 @@ def _candidate_scan(
     if want_french and (record or french_from != 0):
         # "aujourd hui" ("aujourd’hui" is the common, right form), which may come before the first
         # lone letter; the match starts at the character before it.
-        for aujourd in _AUJOURD_SPACE.finditer(lowered):
+        # ``search`` first: most texts have none, and then no iterator is built.
+        first = _AUJOURD_SPACE.search(lowered)
+        for aujourd in () if first is None else _AUJOURD_SPACE.finditer(lowered, first.start()):
             start = max(0, _text_offset(text, lowered, aujourd.start() - 2, ascii_text) - 1)
             french_from = start if french_from is None else min(french_from, start)
             if not record:
@@ -1173,9 +1180,12 @@ class InconsistentApostrophes(Rule):
 # -- QT005 ----------------------------------------------------------------------------------------
 
 # One pattern per kind of markup, each starting with its marker character (the regex engine then
-# skips ahead fast) and each run only when a cheap substring test says the marker is there.
-_EMPHASIS_STAR = re.compile(r"(\*\*?)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
-_EMPHASIS_UNDERSCORE = re.compile(r"(__?)(?=[^\s_])([^_\n]+?)(?<=[^\s_])\1(?![\w_])")
+# skips ahead fast) and each run only when a cheap substring test says the marker is there. The
+# emphasis text cannot hold its marker, so it can only end at the next marker: taken whole in a
+# lookahead (an atomic run, which Python 3.10's `re` cannot write otherwise), it is reached in one C
+# loop, where a lazy run tried the rest of the pattern at every character.
+_EMPHASIS_STAR = re.compile(r"(\*\*?)(?=[^\s*])(?=([^*\n]+))\2(?<=[^\s*])\1(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(__?)(?=[^\s_])(?=([^_\n]+))\2(?<=[^\s_])\1(?![\w_])")
 _LINK = re.compile(r"!?\[([^\[\]\n]+)\]\(((?:https?://|www\.|/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", re.MULTILINE)
 # Dunder identifiers and file names that look like emphasis: __init__, __main__.

@@ -1,0 +1,94 @@
+"""The seventh speed round's SRC fast paths against the plain definitions they replace (property
+tests): the URL gate that looks for "://" only from the first "/", the label hits that reuse the
+first search, and the shared view reached through one key made once."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import Document
+from newslint.rules.sources import (
+    _URL_MARKS,
+    _compute_sources,
+    _hit_starts,
+    _label_byte_triggers,
+    _may_have_url,
+    sources,
+)
+
+# The characters of the URL marks and their near misses, in both cases, with the label and wire
+# words and the white space and separators around them.
+_PIECES = [
+    "://",
+    ":/",
+    ":",
+    "/",
+    "//",
+    "http",
+    "HTTPS",
+    "www.",
+    "WWW.",
+    "ww",
+    "w",
+    "W",
+    ".",
+    ".com",
+    "Source :",
+    "via ",
+    "AFP",
+    "(Reuters)",
+    "avec agences",
+    "a",
+    "É",
+    "’",
+    "-",
+    "•",
+    "|",
+    "›",
+    "…",
+    "!",
+    "?",
+    ";",
+    ",",
+    " ",
+    "\t",
+    "\u00a0",
+    "\n",
+    "\r\n",
+    "\n\n",
+]
+texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_url_gate_is_a_search_for_either_mark(text):
+    lowered = Document(text).lowered_bytes
+    assert _may_have_url(lowered) == any(lowered.find(mark) >= 0 for mark in _URL_MARKS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_label_hits_from_a_first_match_are_the_hits_finditer_finds(text):
+    pattern = _label_byte_triggers()
+    assert pattern is not None
+    lowered = Document(text).lowered_bytes
+    first = pattern.search(lowered)
+    expected = [hit.start() for hit in pattern.finditer(lowered)]
+    assert _hit_starts(pattern, lowered, first) == expected == _hit_starts(pattern, lowered)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_the_shared_view_is_the_analysis_of_the_text(text):
+    doc = Document(text)
+    found = sources(doc, 200)
+    assert found == _compute_sources(Document(text), 200)
+    assert sources(doc, 200) is found  # computed once per document
+
+
+def test_each_line_length_has_its_own_view():
+    text = "Corps de l’article.\n\nSource : " + "x" * 40
+    doc = Document(text)
+    assert sources(doc, 200) and not sources(doc, 30)
