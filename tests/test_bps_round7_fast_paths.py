@@ -144,3 +144,34 @@ def test_pretest_character_tests_cover_the_patterns_characters() -> None:
     for letter in string.ascii_lowercase:
         for char in regex.findall(letter, everything, flags=bs._FLAGS):
             assert bs._case_folded(char) == letter, repr(char)
+
+
+def _without_group_syntax(source: str) -> str:
+    """A pattern source without its group openers ("(?:", "(?-i:"), whose colons match nothing."""
+    return regex.sub(r"\(\?[-a-zA-Z]*:", "(", source)
+
+
+def test_every_kind_pattern_of_the_data_has_a_form_the_pretests_know() -> None:
+    # The pre-tests are read off data/bpnav/*.toml by hand: a pattern added there in another form
+    # (a byline without a date, a credit without a colon) would never run. This makes such an
+    # addition fail here, so that its pre-test is written with it.
+    words = "|".join(bs._BYLINE_NAME_WORDS)
+    name_byline = regex.compile(rf"\^\\h\*(?:(?:{words})|\(\?:(?:{words})(?:\|(?:{words}))*\))\\h")
+    credit_start = regex.compile(rf"\^\\h\*(?:\[\(\\\[\]\?\\h\*)?(?:\(\?:)?(?:{'|'.join(bs._CREDIT_WORDS)})")
+    for kind, rule in bs._LINE_KINDS:
+        sources = bs._raw(rule, "patterns")
+        assert sources, rule
+        for source in sources:
+            bare = _without_group_syntax(source)
+            if kind == "tags":
+                assert source.endswith(":"), source
+            elif kind == "byline":
+                dated = "\\d" in source or "{DATE}" in source or "{TIME}" in source
+                assert dated or name_byline.match(source), source
+            else:
+                assert (
+                    ":" in bare
+                    or "©" in bare
+                    or credit_start.match(source)
+                    or any(agency in source for agency in bs._CREDIT_AGENCIES)
+                ), source
