@@ -9,7 +9,7 @@ compiled once per process into one alternation scanned once over the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from itertools import compress
 from typing import Any
@@ -261,12 +261,13 @@ def _may_be_kind(kind: str, line: str) -> bool:
     return False
 
 
-def _line_kind(line: str) -> tuple[str, int, int] | None:
+def _line_kind(line: str, may_be: Callable[[str, str], bool] = _may_be_kind) -> tuple[str, int, int] | None:
     """The first kind whose pattern matches ``line`` (a whole line, without its break), with the
     span of the match, or None. The patterns look neither behind the line's start nor past its
-    end, so the answer is the same wherever the line stands in a text."""
+    end, so the answer is the same wherever the line stands in a text. A kind's pattern runs only
+    on a line that ``may_be`` of that kind (the tests switch the pre-tests off with it)."""
     for kind, rule in _LINE_KINDS:
-        if not _may_be_kind(kind, line):
+        if not may_be(kind, line):
             continue
         compiled = _kind_pattern(rule)
         if compiled is None:

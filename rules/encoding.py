@@ -130,9 +130,8 @@ _GATE_SCANS = (
 # The bytes of the rarer invisible characters (C0 controls, DEL, and the lead bytes of U+061C,
 # U+180E, U+FEFF, U+FFF9-U+FFFD): any of them sends the text to the exact scan.
 _RARE_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xD8, 0xE1, 0xEF])
-_NOT_RARE_BYTES = bytes(byte for byte in range(256) if byte not in _RARE_BYTES)
 # _RARE_BYTES as "r", every other byte as ".": a table translate builds nothing per call, where a
-# deletion of _NOT_RARE_BYTES builds its 256-entry table first (most of the cost on a short text).
+# deletion of every other byte builds its 256-entry table first (most of the cost on a short text).
 _RARE_MARKS = bytes(ord("r") if byte in _RARE_BYTES else ord(".") for byte in range(256))
 # The ASCII bytes no gate needs. Deleted, they leave the rare ones and the non-ASCII bytes (a few
 # percent of most texts; nothing of an English text without curly quotes) for the gates to scan.

@@ -455,13 +455,15 @@ def _pair_ends(classes: bytes, pair: bytes) -> list[int]:
     return found
 
 
+def _may_hold_capital_beyond_latin1(utf8: bytes) -> bool:
+    """Whether some character of ``utf8`` may be a capital beyond Latin-1, from its lead bytes."""
+    return utf8.translate(_CAPITAL_LEADS).find(b"u") != -1 or _E2_CAPITAL.search(utf8) is not None
+
+
 def _capital_candidates(doc: Document) -> str:
     """The non-ASCII characters of a non-ASCII text (:func:`non_ascii_text`) when a capital beyond
     Latin-1 may be among them, else "": the lead bytes of their UTF-8 say so for most texts."""
-    rest = non_ascii_bytes(doc)
-    if rest.translate(_CAPITAL_LEADS).find(b"u") != -1 or _E2_CAPITAL.search(rest) is not None:
-        return non_ascii_text(doc)
-    return ""
+    return non_ascii_text(doc) if _may_hold_capital_beyond_latin1(non_ascii_bytes(doc)) else ""
 
 
 def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None = None) -> list[int]:

@@ -20,14 +20,7 @@ from newslint.rules import boilerplate_structure as bs
 
 def _reference_line_kind(line: str) -> tuple[str, int, int] | None:
     """The kind scan's classification as it stood: every kind's pattern tried in order."""
-    for kind, rule in bs._LINE_KINDS:
-        compiled = bs._kind_pattern(rule)
-        if compiled is None:
-            continue
-        match = compiled.match(line)
-        if match is not None:
-            return kind, *match.span()
-    return None
+    return bs._line_kind(line, may_be=lambda kind, line: True)
 
 
 def _assert_pretests_keep(line: str) -> None:

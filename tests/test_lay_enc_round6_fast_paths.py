@@ -8,12 +8,11 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_src_enc_speed_fast_paths import plain_enc_gate  # the definition, kept once
 
 from newslint import Document
 from newslint.rules.encoding import (
-    _GATE_SCANS,
     _MOJIBAKE_LEAD,
-    _NOT_RARE_BYTES,
     _may_have_mojibake_lead,
     _may_have_rare_chars,
     non_ascii_bytes,
@@ -79,13 +78,6 @@ def test_mojibake_class_bytes_cover_the_superset(text):
         assert _may_have_mojibake_lead(non_ascii_text(doc))
 
 
-def _plain_gate(lowered: bytes) -> bool:
-    """The definition of the whole gate: a rare byte or a byte gate matching anywhere in the text."""
-    return bool(lowered.translate(None, _NOT_RARE_BYTES)) or any(
-        gate.search(lowered) is not None for _, gate in _GATE_SCANS
-    )
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(alphabet=_ENC_ALPHABET + "\u0600\u061c\u063f\u0640\u0fff\u1000\u180e\u1fff\u2000\uefff\uf000", max_size=20)
@@ -93,7 +85,7 @@ def _plain_gate(lowered: bytes) -> bool:
 def test_enc_gate_is_its_plain_definition(text):
     doc = Document(text)
     lowered = doc.lowered_bytes
-    expected = _plain_gate(lowered)
+    expected = plain_enc_gate(lowered)
     assert _may_have_rare_chars(lowered) == expected
     rest = non_ascii_bytes(doc)
     assert (bool(rest) and _may_have_rare_chars(lowered, rest, non_ascii_text(doc))) == expected

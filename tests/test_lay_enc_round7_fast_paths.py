@@ -8,11 +8,10 @@ from __future__ import annotations
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_src_enc_speed_fast_paths import NOT_RARE_BYTES, plain_enc_gate  # the definition, kept once
 
 from newslint import Document
 from newslint.rules.encoding import (
-    _GATE_SCANS,
-    _NOT_RARE_BYTES,
     _RARE_MARKS,
     _may_have_rare_chars,
     non_ascii_bytes,
@@ -20,19 +19,14 @@ from newslint.rules.encoding import (
 )
 from newslint.rules.layout import (
     _BEYOND_LATIN1_UPPER,
-    _CAPITAL_LEADS,
-    _E2_CAPITAL,
     _GLUE_POINT,
     _capital_candidates,
     _glue_points,
+    _may_hold_capital_beyond_latin1,
     _nothing_stripped,
 )
 
 # -- LAY002: capitals beyond Latin-1 -------------------------------------------------------------
-
-
-def _has_capital_lead(utf8: bytes) -> bool:
-    return utf8.translate(_CAPITAL_LEADS).find(b"u") != -1 or _E2_CAPITAL.search(utf8) is not None
 
 
 def test_every_capital_beyond_latin1_has_a_capital_lead():
@@ -40,11 +34,11 @@ def test_every_capital_beyond_latin1_has_a_capital_lead():
     text = "".join(chr(code) for code in range(0x100, 0x110000) if not 0xD800 <= code < 0xE000)
     capitals = _BEYOND_LATIN1_UPPER.findall(text)
     assert len(capitals) > 1800
-    assert [char for char in capitals if not _has_capital_lead(char.encode("utf-8"))] == []
+    assert [char for char in capitals if not _may_hold_capital_beyond_latin1(char.encode("utf-8"))] == []
 
 
 def test_the_punctuation_of_most_texts_has_no_capital_lead():
-    assert not _has_capital_lead("’‘“”–—…•€«»éàÉÀç\u00a0\u202f".encode())
+    assert not _may_hold_capital_beyond_latin1("’‘“”–—…•€«»éàÉÀç\u00a0\u202f".encode())
 
 
 # Capitals and small letters beyond Latin-1 in the blocks the lead bytes name and next to them,
@@ -99,20 +93,13 @@ def test_blank_run_search_behind_the_empty_line_test(text, allowed):
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=20))
 def test_rare_marks_are_the_deletion_of_the_other_bytes(data):
-    assert (data.translate(_RARE_MARKS).find(b"r") != -1) == bool(data.translate(None, _NOT_RARE_BYTES))
+    assert (data.translate(_RARE_MARKS).find(b"r") != -1) == bool(data.translate(None, NOT_RARE_BYTES))
 
 
 _ENC_ALPHABET = (
     "a Z.?\n\tÁÂÃÄÉßàéïðñ\u0080\u0092\u009f\u00a0«»\u00ad\u00bf\u00c0\u00c1\u0152\u0153\u0178\u0192"
     "\u02c6\u02dc–—‘’“”•…€™\u2030\u2039Œσ日\u200b\u2028\u2066\ufeff\x01\x7f\u061c\u180e\ufffd\u0600\u1000"
 )
-
-
-def _plain_gate(lowered: bytes) -> bool:
-    """The definition of the whole gate: a rare byte or a byte gate matching anywhere in the text."""
-    return bool(lowered.translate(None, _NOT_RARE_BYTES)) or any(
-        gate.search(lowered) is not None for _, gate in _GATE_SCANS
-    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,5 +110,5 @@ def test_enc_gate_as_the_scan_calls_it_is_its_plain_definition(text):
     rest = non_ascii_bytes(doc)
     # _compute_scan decodes the non-ASCII characters only when a "\xc3" is among them.
     rest_text = non_ascii_text(doc) if rest.find(b"\xc3") >= 0 else None
-    assert (bool(rest) and _may_have_rare_chars(lowered, rest, rest_text)) == _plain_gate(lowered)
-    assert (bool(rest) and _may_have_rare_chars(lowered, rest, non_ascii_text(doc))) == _plain_gate(lowered)
+    assert (bool(rest) and _may_have_rare_chars(lowered, rest, rest_text)) == plain_enc_gate(lowered)
+    assert (bool(rest) and _may_have_rare_chars(lowered, rest, non_ascii_text(doc))) == plain_enc_gate(lowered)

@@ -56,6 +56,8 @@ def test_label_hits_are_the_hits_finditer_finds(text):
     assert pattern is not None
     lowered = Document(text).lowered_bytes
     assert _hit_starts(pattern, lowered) == [hit.start() for hit in pattern.finditer(lowered)]
+    # Round 7: the first match, already searched, given instead of searched again.
+    assert _hit_starts(pattern, lowered, pattern.search(lowered)) == _hit_starts(pattern, lowered)
 
 
 def _wire_line_starts_by_set(text: str) -> list[int]:
