@@ -10,8 +10,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, not_
+from itertools import accumulate, compress, islice, repeat
+from operator import add, not_
 from typing import Any, NamedTuple
 
 from .language import guess_language
@@ -81,8 +81,6 @@ class Position:
 
 _NON_SPACE = re.compile(r"\S")
 _MISSING = object()
-_LINE_TEXT = itemgetter(Line._fields.index("text"))
-_LINE_START = itemgetter(Line._fields.index("start"))
 
 
 def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,42 +165,58 @@ class Document:
             value = views[key] = compute(self)
         return value
 
-    @view_property
-    def lines(self) -> tuple[Line, ...]:
-        # One C-level split, offsets by C-level arithmetic, tuples built by map(): a large corpus
-        # has millions of lines and this is the first cost of every document.
+    def _split_lines(self) -> None:
+        """Compute :attr:`line_texts` and :attr:`line_starts` together: one C-level split and
+        C-level arithmetic, the first cost of every document (a large corpus has millions of lines).
+        Most documents never need the :class:`Line` tuples, which cost more than both lists."""
         text = self.text
         parts = text.split("\n")
-        ends_with_break = parts[-1] == ""
-        if ends_with_break:
+        if parts[-1] == "":
             parts.pop()  # no line after a final line break (nor in an empty text)
-        lengths = list(map(len, parts))
-        breaks = list(accumulate(map(add, lengths, repeat(1))))
-        starts = [0, *breaks]
-        starts.pop()
-        if breaks and not ends_with_break:
-            breaks[-1] -= 1  # the last line has no break
+        starts = list(accumulate(map(add, map(len, parts), repeat(1)), initial=0))
+        starts.pop()  # where a line after the last would start
         if "\r" in text:
             last = len(parts) - 1
-            ends = []
-            for index, (start, part) in enumerate(zip(starts, parts, strict=True)):
+            ends_with_break = text.endswith("\n")
+            for index, part in enumerate(parts):
                 # A "\r" before the "\n" belongs to the break; one ending the last line is text.
                 if part.endswith("\r") and (index < last or ends_with_break):
                     parts[index] = part[:-1]
-                ends.append(start + len(parts[index]))
-        else:
-            ends = list(map(add, starts, lengths))
-        return tuple(map(tuple.__new__, repeat(Line), zip(range(len(parts)), starts, ends, breaks, parts, strict=True)))
+        cached = self.__dict__
+        cached["line_texts"] = parts
+        cached["line_starts"] = starts or [0]
 
-    @property
-    def line_break_count(self) -> int:
-        """``text.count("\\n")`` read off :attr:`lines` instead of a scan of the text: every line
-        break ends a line, and the last line has one only when the text ends with it."""
-        return len(self.lines) - (not self.text.endswith("\n"))
+    @view_property
+    def line_texts(self) -> list[str]:
+        """Each line's text (``lines[i].text``: without its line break), by index."""
+        self._split_lines()
+        return self.__dict__["line_texts"]  # type: ignore[no-any-return]
 
     @view_property
     def line_starts(self) -> list[int]:
-        return list(map(_LINE_START, self.lines)) or [0]
+        """Where each line starts (``lines[i].start``), by index; ``[0]`` for an empty text."""
+        self._split_lines()
+        return self.__dict__["line_starts"]  # type: ignore[no-any-return]
+
+    @view_property
+    def lines(self) -> tuple[Line, ...]:
+        texts, starts = self.line_texts, self.line_starts
+        if not texts:
+            return ()  # an empty text, whose line_starts is [0]
+        ends = list(map(add, starts, map(len, texts)))
+        breaks = starts[1:]
+        breaks.append(len(self.text))  # the last line ends the text, with or without its break
+        return tuple(map(tuple.__new__, repeat(Line), zip(range(len(texts)), starts, ends, breaks, texts, strict=True)))
+
+    def line_end(self, index: int) -> int:
+        """``lines[index].end`` without the :class:`Line` tuples."""
+        return self.line_starts[index] + len(self.line_texts[index])
+
+    @property
+    def line_break_count(self) -> int:
+        """``text.count("\\n")`` read off :attr:`line_texts` instead of a scan of the text: every
+        line break ends a line, and the last line has one only when the text ends with it."""
+        return len(self.line_texts) - (not self.text.endswith("\n"))
 
     @view_property
     def stripped_lines(self) -> list[str]:
@@ -211,20 +225,20 @@ class Document:
         Several families classify lines by their stripped text; stripping them all is one C-level
         ``map``, done once here rather than once per rule.
         """
-        return list(map(str.strip, map(_LINE_TEXT, self.lines)))
+        return list(map(str.strip, self.line_texts))
 
     @view_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         # Paragraphs are the gaps between blank lines: the loop runs once per blank line, not per
         # line (a careless extraction has tens of thousands of short lines and few blank ones).
-        lines = self.lines
-        blanks = compress(range(len(lines)), map(not_, self.stripped_lines))
+        texts, starts = self.line_texts, self.line_starts
+        blanks = compress(range(len(texts)), map(not_, self.stripped_lines))
         text = self.text
         paragraphs: list[Paragraph] = []
         before = -1
-        for after in (*blanks, len(lines)):
+        for after in (*blanks, len(texts)):
             if after - before > 1:
-                start, end = lines[before + 1].start, lines[after - 1].end
+                start, end = starts[before + 1], starts[after - 1] + len(texts[after - 1])
                 paragraphs.append(Paragraph(len(paragraphs), before + 1, after - 1, start, end, text[start:end]))
             before = after
         return tuple(paragraphs)
@@ -234,6 +248,20 @@ class Document:
         # str.strip() leaves nothing of exactly the lines Line.is_blank calls blank; compress()
         # keeps the per-line loop in C.
         return tuple(compress(self.lines, self.stripped_lines))
+
+    def content_head(self, count: int) -> list[Line]:
+        """``content_lines[:count]`` without building the tuples of every line (rules that look at
+        the first lines of a text need only those)."""
+        stripped = self.stripped_lines
+        return list(map(self.line_at, islice(compress(range(len(stripped)), stripped), count)))
+
+    def last_content_index(self) -> int:
+        """``content_lines[-1].index`` (-1 when every line is blank) without building the lines."""
+        stripped = self.stripped_lines
+        index = len(stripped) - 1
+        while index >= 0 and not stripped[index]:
+            index -= 1
+        return index
 
     @view_property
     def lowered_bytes(self) -> bytes:
@@ -273,10 +301,8 @@ class Document:
 
     def line_index_among(self, offset: int, lo: int = 0, hi: int | None = None) -> int:
         """:meth:`line_index_at` for an offset at or after line ``lo``'s start, searched among lines
-        ``lo`` to ``hi`` (exclusive) of :attr:`lines` themselves: a rule that has the lines needs no
-        ``line_starts`` view, which most documents never build."""
-        lines = self.lines
-        return bisect.bisect_right(lines, offset, lo, len(lines) if hi is None else hi, key=_LINE_START) - 1
+        ``lo`` to ``hi`` (exclusive) only."""
+        return bisect.bisect_right(self.line_starts, offset, lo, len(self.line_texts) if hi is None else hi) - 1
 
     def position(self, offset: int) -> Position:
         # Positions read only ``line_starts`` (and the text), never ``lines``: a report is written
@@ -295,12 +321,25 @@ class Document:
         return self.position(end)
 
     def line_at(self, index: int) -> Line:
-        """``lines[index]``, cut out of the text when the lines were released (a report's snippet)."""
-        if "lines" in self.__dict__:
-            return self.lines[index]
+        """``lines[index]`` without building the tuples of every line: a rule that reads a few lines
+        (a finding's span, its message) needs only those. After :meth:`release_views` the line is
+        cut out of the text (a report's snippet)."""
+        cached = self.__dict__
+        if "lines" in cached:
+            return cached["lines"][index]  # type: ignore[no-any-return]
         text = self.text
-        start, end = line_bounds(text, self.line_starts[index])
-        return Line(index, start, end, text.find("\n", end) + 1 or len(text), text[start:end])
+        starts = self.line_starts
+        index = range(len(starts))[index]  # a negative index counts from the end, as on the tuple
+        texts = cached.get("line_texts")
+        if texts is None:
+            start, end = line_bounds(text, starts[index])
+            line_text = text[start:end]
+        else:
+            start = starts[index]
+            line_text = texts[index]
+            end = start + len(line_text)
+        end_break = starts[index + 1] if index + 1 < len(starts) else len(text)
+        return tuple.__new__(Line, (index, start, end, end_break, line_text))
 
     def release_views(self) -> None:
         """Drop every derived view but the line starts and the language; a view asked for again is
@@ -344,7 +383,7 @@ class Document:
         The lines go with their line breaks; a blank line that would be left doubled (or leading,
         or trailing) goes too, so a deletion never leaves layout debris for another rule to fix.
         """
-        return removal_span(self.text, self.lines[first].start, self.lines[last].end)
+        return removal_span(self.text, self.line_starts[first], self.line_end(last))
 
     def claimable_bounds(self, start: int, end: int) -> tuple[int, int]:
         """How far a fix of a finding on ``[start, end)`` may reach: the whole lines the span

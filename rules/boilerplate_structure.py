@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import line_bounds
+from newslint.document import line_bounds, removal_span
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -164,6 +164,10 @@ def _kind_pattern(rule: str) -> regex.Pattern[str] | None:
     return regex.compile(source, _FLAGS) if source else None
 
 
+# The scan's answer for a text without a candidate line, shared: its readers never change it.
+_NO_LINES: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
+
+
 def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
     text = doc.text
     gate, contains = _gate()
@@ -175,10 +179,14 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
         if text[start] not in _LEAD_CHARS or _lead_in_fits(match.group()[1:]):
             starts.add(start)
     for literal in contains:
+        if literal not in text:  # ``in`` parses no arguments: most texts name no agency
+            continue
         at = text.find(literal)
         while at != -1:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = text.find(literal, at + len(literal))
+    if not starts:
+        return _NO_LINES  # most texts: no dict, memo trim or sort to pay for
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind, _ in _LINE_KINDS}
     memo = _KIND_MEMO
     memo.trim()
@@ -202,6 +210,10 @@ def _compute_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
 # instructions at start-up.
 _BYLINE_NAME_WORDS = ("by", "par", "von", "por", "di")
 _NAMES_NEVER_END = ",|/–—"
+# Signs that are none of the characters names, their separators and their organisation are made of
+# (letters, numbers, white space, ' ’ . - , & | / – — :): "par Mme Levy (DG Élargissement)" is no
+# byline, and the name pattern backtracks for milliseconds on such a line before it says so.
+_NOT_IN_NAMES = re.compile(r'[()\[\]{}<>"“”«»„!?;*#@%+=_~^…]')
 _ASCII_DIGITS = b"0123456789"
 # A credit holds a colon or "©", or starts with one of these words ("Photo by/de/par…", "Image
 # source, …"), or names an agency.
@@ -221,7 +233,12 @@ def _may_be_name_byline(line: str) -> bool:
             names = rest.strip()
             if names in ("", ":"):
                 return True
-            return rest[:1].isspace() and not ("a" <= names[0] <= "z") and names[-1] not in _NAMES_NEVER_END
+            return (
+                rest[:1].isspace()
+                and not ("a" <= names[0] <= "z")
+                and names[-1] not in _NAMES_NEVER_END
+                and _NOT_IN_NAMES.search(names) is None
+            )
     return False
 
 
@@ -239,26 +256,45 @@ def _case_folded(line: str) -> str:
     return line.lower() if line.isascii() else line.casefold().replace("\u0307", "")
 
 
+@cache
+def _dated_heads() -> dict[str, tuple[str, ...]]:
+    """What a line of each kind that is no "By <names>" starts with (case-folded, after its
+    lead-in), read off the data's ``starts``: a byline's date or reading-time word ("published",
+    "mis", "lesezeit"…: the name words are left out, ``_may_be_name_byline`` knows those lines),
+    a credit's word or "©". First words only: the patterns join the others with any white space."""
+    heads = {}
+    for kind, rule in _LINE_KINDS:
+        words = {fold_word for word in _raw(rule, "starts") if (fold_word := _case_folded(word.split()[0]))}
+        heads[kind] = tuple(sorted(words.difference(_BYLINE_NAME_WORDS) if kind == "byline" else words))
+    return heads
+
+
 def _may_be_kind(kind: str, line: str) -> bool:
     """A necessary condition of ``kind``'s pattern: False only for a line the pattern rejects."""
     if kind == "tags":
         return ":" in line
     if kind == "byline":
-        head = line.lstrip()[:1]
-        if not head.isalnum() and _DIGIT.match(head) is None:
-            # Every byline pattern starts with a word or a number ("© 2019 …" is none); ``regex``
-            # knows digits of scripts newer than this Python's Unicode tables.
-            return False
-        return _may_be_name_byline(line) or _has_digit(line)
-    if ":" in line or "©" in line:
-        return True
+        stripped = line.lstrip()
+        head = stripped[:1]
+        if head.isalpha():
+            folded = _case_folded(stripped[:40])
+            if folded.startswith(_BYLINE_NAME_WORDS) and _may_be_name_byline(stripped):
+                return True
+            # Dated bylines start with their word ("Part de l'emploi : 2 %" and "Directive 91/630"
+            # are none, though they hold a digit and start like "par", "di").
+            return folded.startswith(_dated_heads()["byline"]) and _has_digit(line)
+        # Reading times start with their number (``regex`` knows digits of scripts newer than this
+        # Python's Unicode tables; a letter is none). "© 2019 …" starts with no word or number.
+        return ("0" <= head <= "9" or (head != "" and _DIGIT.match(head) is not None)) and _has_digit(line)
     folded = _case_folded(line)
-    if folded.lstrip().lstrip("([").lstrip().startswith(_CREDIT_WORDS):
-        return True
     for agency in _CREDIT_AGENCIES:
-        if folded.find(agency) >= 0:
+        if agency in folded:
             return True
-    return False
+    # Without an agency, a credit starts with its word or "©" ("Posted:", "Disclaimer: …" do not).
+    lead_stripped = folded.lstrip().lstrip("([").lstrip()
+    if not lead_stripped.startswith(_dated_heads()["credit"]):
+        return False
+    return ":" in line or "©" in line or lead_stripped.startswith(_CREDIT_WORDS)
 
 
 def _line_kind(line: str, may_be: Callable[[str, str], bool] = _may_be_kind) -> tuple[str, int, int] | None:
@@ -292,7 +328,7 @@ def _short_line_indexes(doc: Document, spans: list[tuple[int, int]], max_length:
     indexes = []
     for start, _ in spans:
         index = doc.line_index_at(start)
-        if len(doc.lines[index].text) <= max_length and (not indexes or indexes[-1] != index):
+        if len(doc.line_texts[index]) <= max_length and (not indexes or indexes[-1] != index):
             indexes.append(index)
     return indexes
 
@@ -338,7 +374,7 @@ def _head_lines(text: str, count: int) -> list[str]:
 
 
 def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
-    return doc.lines[first].start, doc.lines[last].end
+    return doc.line_starts[first], doc.line_end(last)
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -424,29 +460,28 @@ class Breadcrumb(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         # Cheap gate: a trail starts with a navigation word, so one of the first lines must start
         # with the first word of one (case-folded, as the full pattern compares).
         if not any(map(_may_start_trail, _head_lines(doc.text, options["max-lines"]))):
-            return
+            return []
         start_re = _nav_start()
-        for line in doc.content_lines[: options["max-lines"]]:
+        for line in doc.content_head(options["max-lines"]):
             match = start_re.match(line.text)
             if match is None:
                 if _is_prose(line.text):
-                    return  # the article has started
+                    return []  # the article has started
                 continue
             if match.group("glued"):
                 trail_end = match.end()
                 title = line.text[trail_end:]
                 if len(title.split()) < 3:
                     continue
-                yield self._finding(doc, line, trail_end, title)
-                return
+                return [self._finding(doc, line, trail_end, title)]
             trail_end = self._separated_trail_end(line.text, match.end("nav"))
             if trail_end is not None:
-                yield self._finding(doc, line, trail_end, line.text[trail_end:])
-                return
+                return [self._finding(doc, line, trail_end, line.text[trail_end:])]
+        return []
 
     @staticmethod
     def _separated_trail_end(text: str, first_end: int) -> int | None:
@@ -592,17 +627,17 @@ class TagList(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         max_length = options["max-line-length"]
         found: dict[int, str] = {}
         for start, end in _lines_of_kind(doc, "tags"):
-            line = doc.lines[doc.line_index_at(start)]
+            line = doc.line_at(doc.line_index_at(start))
             if len(line.text) <= max_length and doc.text[end : line.end].strip():
                 found.setdefault(line.index, "Tag line")
         text = doc.text
         begin = text.rfind("\n", 0, int(len(text) * options["min-position"]))
         lists = [(_COMMA_LIST, _COMMA_GATE, ",")]
-        separators = "".join(sep for sep in "|•·" if text.find(sep) >= 0)
+        separators = "".join(filter(text.__contains__, "|•·"))
         if separators:
             lists.insert(0, (_PIPE_LIST, _pipe_gate(separators), None))
         for compiled, gate, separator in lists:
@@ -612,14 +647,18 @@ class TagList(Rule):
                 index = doc.line_index_at(start)
                 if index not in found and self._is_tag_line(text[start:end], separator, options["min-items"]):
                     found[index] = "Line of tags"
+        findings = []
         for index in sorted(found):
-            line = doc.lines[index]
-            yield self.finding(
-                line.start,
-                line.end,
-                f'{found[index]} "{_quote(line.text)}" left by the page template',
-                self.line_deletion(doc, index, index, "Delete the tag line", Applicability.UNSAFE),
+            line = doc.line_at(index)
+            findings.append(
+                self.finding(
+                    line.start,
+                    line.end,
+                    f'{found[index]} "{_quote(line.text)}" left by the page template',
+                    self.line_deletion(doc, index, index, "Delete the tag line", Applicability.UNSAFE),
+                )
             )
+        return findings
 
     @staticmethod
     def _is_tag_line(text: str, separator: str | None, min_items: int) -> bool:
@@ -704,11 +743,12 @@ class BylineResidue(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         hits = _short_line_indexes(doc, _lines_of_kind(doc, "byline"), options["max-line-length"])
         if not hits:
-            return
-        lines = doc.lines
+            return []
+        findings = []
+        texts = doc.line_texts
         hit_set = set(hits)
         dateline = _dateline()
         consumed = -1
@@ -719,9 +759,9 @@ class BylineResidue(Rule):
             extra = 0
             # The author's name (after a bare "By"), then one place or role ("France", "Staff
             # Writer"); dates and further byline lines in any number.
-            names = 2 if _BARE_BY.match(lines[index].text) else 1
-            while last + 1 < len(lines) and extra < options["max-extra-lines"]:
-                following = lines[last + 1].text
+            names = 2 if _BARE_BY.match(texts[index]) else 1
+            while last + 1 < len(texts) and extra < options["max-extra-lines"]:
+                following = texts[last + 1]
                 if last + 1 in hit_set or (len(following) <= 60 and dateline.match(following)):
                     last += 1
                 elif names and _is_label(following) and fold(following) not in _menu_words():
@@ -733,12 +773,15 @@ class BylineResidue(Rule):
             consumed = last
             start, end = _line_span(doc, index, last)
             count = last - index + 1
-            yield self.finding(
-                start,
-                end,
-                f'Byline residue "{_quote(lines[index].text)}"' + (f" ({count} lines)" if count > 1 else ""),
-                self.line_deletion(doc, index, last, "Delete the byline lines", Applicability.UNSAFE),
+            findings.append(
+                self.finding(
+                    start,
+                    end,
+                    f'Byline residue "{_quote(texts[index])}"' + (f" ({count} lines)" if count > 1 else ""),
+                    self.line_deletion(doc, index, last, "Delete the byline lines", Applicability.UNSAFE),
+                )
             )
+        return findings
 
 
 # -- BP010 ---------------------------------------------------------------------------------------
@@ -793,14 +836,14 @@ class SocialTeaser(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         if "#" not in doc.text or not any("#" in line for line in _head_lines(doc.text, options["max-lines"])):
-            return  # a teaser ends with hashtags
-        content = doc.content_lines
-        for line in content[: min(options["max-lines"], len(content) - 1)]:
+            return []  # a teaser ends with hashtags
+        content_count = doc.count_content_lines(0, len(doc.line_texts))
+        for line in doc.content_head(min(options["max-lines"], content_count - 1)):
             if "#" not in line.text:
                 if _is_prose(line.text):
-                    return  # the article has started
+                    return []  # the article has started
                 continue
             tail = _TEASER_TAIL.search(line.text)
             if tail is None or not _HASHTAGS.search(tail.group()):
@@ -808,13 +851,15 @@ class SocialTeaser(Rule):
             tags = _HASHTAGS.findall(line.text)
             if len(tags) < 2 and not _EMOJIS.search(line.text):
                 continue
-            yield self.finding(
-                line.start,
-                line.end,
-                f"Social-media teaser with {', '.join(tags[:3])}{'…' if len(tags) > 3 else ''} before the article",
-                self.line_deletion(doc, line.index, line.index, "Delete the teaser line", Applicability.UNSAFE),
-            )
-            return
+            return [
+                self.finding(
+                    line.start,
+                    line.end,
+                    f"Social-media teaser with {', '.join(tags[:3])}{'…' if len(tags) > 3 else ''} before the article",
+                    self.line_deletion(doc, line.index, line.index, "Delete the teaser line", Applicability.UNSAFE),
+                )
+            ]
+        return []
 
 
 # -- BP011 ---------------------------------------------------------------------------------------
@@ -824,23 +869,49 @@ _SEPARATOR_LINES = frozenset("|›»>/•·-–—")
 _MAX_LABEL = 30  # characters: a longer line is no menu label
 
 
-def _is_title_like(text: str) -> bool:
-    """Capitalised like a menu entry: "Politics", "US & Canada", "Contact Me" (not "Bugs fixed")."""
-    if not text[0].isupper():
-        return False
-    if " " not in text:
-        return True
-    # A loop, not ``all()`` over a generator: most labels have two or three words, and building
-    # the generator costs more than testing them.
-    for word in text.split()[1:]:
-        if len(word) > 3 and not word[0].isupper() and word[0].isalpha():
+def _enough_title_like(labels: list[str], needed: float) -> bool:
+    """Whether at least ``needed`` of the ``labels`` are capitalised like menu entries:
+    "Politics", "US & Canada", "Contact Me" (not "Bugs fixed"): every word after the first that
+    has four characters or more and starts with a letter starts with a capital. The test is
+    written in the loop (a call per label cost more than the test), which stops as soon as the
+    answer is known."""
+    count = 0
+    reachable = len(labels)  # the count if every label not yet tested passed
+    for text in labels:
+        if text[0].isupper():
+            if " " not in text:
+                count += 1
+                if count >= needed:
+                    return True
+                continue
+            for word in text.split()[1:]:
+                if len(word) > 3 and not word[0].isupper() and word[0].isalpha():
+                    break
+            else:
+                count += 1
+                if count >= needed:
+                    return True
+                continue
+        reachable -= 1
+        if reachable < needed:
             return False
-    return True
+    return count >= needed
 
 
 # A line of figures starts (after white space) with a sign or a digit: a stripped line starting
 # with any other ASCII character never matches ``_FIGURES``, so the regex runs on few lines.
 _FIGURE_STARTS = frozenset("+-0123456789")
+
+
+def _is_figures_line(doc: Document, index: int) -> bool:
+    head = doc.stripped_lines[index][0]
+    return (head in _FIGURE_STARTS or not head.isascii()) and _FIGURES.match(doc.line_texts[index]) is not None
+
+
+def _unsafe_deletion(doc: Document, start: int, end: int, description: str) -> Fix:
+    """``Rule.line_deletion`` of the lines from the one starting at ``start`` to the one ending at
+    ``end`` (the finding's span), without looking the lines up again."""
+    return Fix(description, Applicability.UNSAFE, (Edit(*removal_span(doc.text, start, end), ""),))
 
 
 @cache
@@ -899,13 +970,14 @@ class NavigationRun(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         # One pass with cheap string tests (much faster than a regex here) over the short lines
         # only: a line of more than 30 characters is never a label, a blank or a separator, so
         # all it does is end the current run, and a gap between two short lines says that.
         min_lines = options["min-lines"]
         end_marks = _SENTENCE_END
         texts = doc.stripped_lines
+        runs: list[tuple[list[int], bool]] = []
         labels: list[int] = []
         blank = False  # a blank line since the last label
         spaced = False  # blank lines stand between the labels of the current run
@@ -913,7 +985,7 @@ class NavigationRun(Rule):
         for index in compress(range(len(texts)), map(_MAX_LABEL.__ge__, map(len, texts))):
             if index != previous + 1:
                 if len(labels) >= min_lines:
-                    yield from self._run(doc, labels, spaced, options)
+                    runs.append((labels, spaced))
                 labels, blank, spaced = [], False, False
             previous = index
             text = texts[index]
@@ -926,51 +998,66 @@ class NavigationRun(Rule):
                 text[0].isalpha()
                 and text[-1] not in end_marks
                 and ":" not in text
-                and (text.count(" ") <= 2 or len(text.split()) <= 3)
+                and (" " not in text or text.count(" ") <= 2 or len(text.split()) <= 3)
             ):
-                spaced = spaced or blank
-                blank = False
+                if blank:
+                    spaced, blank = True, False
                 labels.append(index)
                 continue
             if labels and text in _SEPARATOR_LINES:
                 continue
             if len(labels) >= min_lines:
-                yield from self._run(doc, labels, spaced, options)
+                runs.append((labels, spaced))
             labels, blank, spaced = [], False, False
         if len(labels) >= min_lines:
-            yield from self._run(doc, labels, spaced, options)
+            runs.append((labels, spaced))
+        found = []
+        for labels, spaced in runs:
+            finding = self._run(doc, labels, spaced, options)
+            if finding is not None:
+                found.append(finding)
+        return found
 
     @staticmethod
     def _next_to_figures(doc: Document, first: int, last: int) -> bool:
         """The nearest non-blank line above or below (within three lines) is a line of figures."""
+        # Plain loops: ranges bounded with ``min``/``max`` cost more than the one or two lines
+        # looked at (a menu has no blank line around it in most texts).
         texts = doc.stripped_lines
-        for around in (range(first - 1, max(first - 4, -1), -1), range(last + 1, min(last + 4, len(texts)))):
-            for index in around:
-                head = texts[index][:1]
-                if head:
-                    if (head in _FIGURE_STARTS or not head.isascii()) and _FIGURES.match(doc.lines[index].text):
-                        return True
-                    break
+        index = first - 1
+        stop = first - 4
+        while index > stop and index >= 0:
+            if texts[index]:
+                if _is_figures_line(doc, index):
+                    return True
+                break
+            index -= 1
+        index = last + 1
+        stop = min(last + 4, len(texts))
+        while index < stop:
+            if texts[index]:
+                return _is_figures_line(doc, index)
+            index += 1
         return False
 
-    def _run(self, doc: Document, indexes: list[int], spaced: bool, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def _run(self, doc: Document, indexes: list[int], spaced: bool, options: Mapping[str, Any]) -> Finding | None:
         labels = list(map(doc.stripped_lines.__getitem__, indexes))
-        if sum(map(_is_title_like, labels)) < options["min-capitalised"] * len(labels):
-            return
+        if not _enough_title_like(labels, options["min-capitalised"] * len(labels)):
+            return None
         if (spaced or self._next_to_figures(doc, indexes[0], indexes[-1])) and not _menu_words().intersection(
             map(fold, labels)
         ):
             # Without a menu word, short lines between blank lines are as often a list of the
             # article, and short lines next to lines of figures are the column of a table.
-            return
+            return None
         first, last = indexes[0], indexes[-1]
         start, end = _line_span(doc, first, last)
         shown = " / ".join(labels[:4]) + (" / …" if len(labels) > 4 else "")
-        yield self.finding(
+        return self.finding(
             start,
             end,
             f'Run of {len(labels)} menu labels ("{_quote(shown, 60)}") left by the page template',
-            self.line_deletion(doc, first, last, "Delete the menu lines", Applicability.UNSAFE),
+            _unsafe_deletion(doc, start, end, "Delete the menu lines"),
         )
 
 
@@ -1021,19 +1108,23 @@ class PhotoCredit(Rule):
         {"max-line-length": integer_option("Longer lines are article text, not credits.", minimum=10)}
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         hits = _short_line_indexes(doc, _lines_of_kind(doc, "credit"), options["max-line-length"])
-        if hits and hits[-1] == doc.content_lines[-1].index and _COPYRIGHT.match(doc.lines[hits[-1]].text):
+        if hits and hits[-1] == doc.last_content_index() and _COPYRIGHT.match(doc.line_texts[hits[-1]]):
             hits.pop()  # "© Reuters" closing the text is the copyright notice, not a photo's credit
+        findings = []
         for first, last in doc.line_runs(hits):
             start, end = _line_span(doc, first, last)
             count = doc.count_content_lines(first, last + 1)
-            yield self.finding(
-                start,
-                end,
-                f'Photo credit "{_quote(doc.lines[first].text)}"' + (f" ({count} lines)" if count > 1 else ""),
-                self.line_deletion(doc, first, last, "Delete the photo credit", Applicability.UNSAFE),
+            findings.append(
+                self.finding(
+                    start,
+                    end,
+                    f'Photo credit "{_quote(doc.line_texts[first])}"' + (f" ({count} lines)" if count > 1 else ""),
+                    self.line_deletion(doc, first, last, "Delete the photo credit", Applicability.UNSAFE),
+                )
             )
+        return findings
 
 
 # -- BP017 ---------------------------------------------------------------------------------------
@@ -1087,12 +1178,12 @@ def _fragments(doc: Document, first: int, stop: int) -> Iterator[int]:
     """Indexes of the lines ``first`` to ``stop - 1`` that ``_is_fragment`` holds, in order."""
     if first >= stop:
         return
-    lines = doc.lines
-    if _is_fragment(lines[first].text):
+    texts = doc.line_texts
+    if _is_fragment(texts[first]):
         yield first
-    for match in _FRAGMENT_HEAD.finditer(doc.text, lines[first].end, lines[stop - 1].end):
+    for match in _FRAGMENT_HEAD.finditer(doc.text, doc.line_end(first), doc.line_end(stop - 1)):
         index = doc.line_index_among(match.start() + 1, first, stop)  # the line after the break
-        if _is_fragment(lines[index].text):
+        if _is_fragment(texts[index]):
             yield index
 
 
@@ -1199,38 +1290,39 @@ class PageChrome(Rule):
             return
         if doc.line_break_count < options["min-lines"] + 1:
             return
-        lines = doc.lines
-        # The first and the last paragraph, each found from its end of the text (no full scan
-        # unless more than two paragraphs are required).
-        first_body = next(
-            (line.index for line in lines if len(line.text) >= min_length and _is_paragraph(line.text, min_length)), -1
-        )
+        texts = doc.line_texts
+        # The lines long enough to be a paragraph, picked in C; the first and the last paragraph
+        # are then each found from its end of the text.
+        long_lines = list(compress(range(len(texts)), map(min_length.__le__, map(len, texts))))
+        first_body = next((index for index in long_lines if _is_paragraph(texts[index], min_length)), -1)
         if first_body < 0:
             return
-        last_body = next(
-            line.index
-            for line in reversed(lines)
-            if len(line.text) >= min_length and _is_paragraph(line.text, min_length)
-        )
+        last_body = next(index for index in reversed(long_lines) if _is_paragraph(texts[index], min_length))
         needed = options["min-paragraphs"]
         if needed > 1 and (
             last_body == first_body
             or needed > 2
-            and sum(1 for line in lines[first_body : last_body + 1] if _is_paragraph(line.text, min_length)) < needed
+            and sum(
+                1
+                for index in long_lines
+                if first_body <= index <= last_body and _is_paragraph(texts[index], min_length)
+            )
+            < needed
         ):
             return
         # A paragraph cut into pieces (at its links) starts the body where its first piece stands:
         # a piece that starts in lower case ("trying to distance themselves") is article text.
         first_body = next(_fragments(doc, 0, first_body), first_body)
-        footer_fragments = list(_fragments(doc, last_body + 1, len(lines)))
+        footer_fragments = list(_fragments(doc, last_body + 1, len(texts)))
         if footer_fragments:
             last_body = footer_fragments[-1]
-        title = self._title(lines, first_body)
+        title = self._title(texts, first_body)
         header = list(range(first_body))
         if title >= 0:
             del header[title]
-        footer = range(last_body + 1, len(lines))
+        footer = range(last_body + 1, len(texts))
         min_lines = options["min-lines"]
+        stripped = doc.stripped_lines
         runs = self._runs(doc, header, options["max-words"], options)
         for run in runs:
             # A title cut into pieces ("Structural Funds: Commission agrees" / "€ 747 million
@@ -1238,28 +1330,28 @@ class PageChrome(Rule):
             # lines of three words or more, up to a date or a byline, stay.
             if run and doc.count_content_lines(run[-1] + 1, first_body) > 3:
                 continue
-            while run and len(lines[run[-1]].text.split()) >= 3 and not self._is_meta(lines[run[-1]].text):
+            while run and len(texts[run[-1]].split()) >= 3 and not self._is_meta(texts[run[-1]]):
                 run.pop()
         for zone, found in (("above", runs), ("below", self._runs(doc, footer, options["max-words-below"], options))):
             for run in found:
-                if len(run) < min_lines or (zone == "below" and self._is_table(lines, run)):
+                if len(run) < min_lines or (zone == "below" and self._is_table(texts, run)):
                     continue
                 first, last_index = run[0], run[-1]
                 start, end = _line_span(doc, first, last_index)
-                shown = " / ".join(lines[i].text.strip() for i in run[:4]) + (" / …" if len(run) > 4 else "")
+                shown = " / ".join(map(stripped.__getitem__, run[:4])) + (" / …" if len(run) > 4 else "")
                 yield self.finding(
                     start,
                     end,
                     f'{len(run)} lines of page chrome ("{_quote(shown, 60)}") {zone} the article',
-                    self.line_deletion(doc, first, last_index, "Delete the page-chrome lines", Applicability.UNSAFE),
+                    _unsafe_deletion(doc, start, end, "Delete the page-chrome lines"),
                 )
 
     @staticmethod
-    def _title(lines: Any, first_body: int) -> int:
+    def _title(texts: list[str], first_body: int) -> int:
         """The line kept as the title: the nearest line of three words or more above the body that
-        is not a byline or a date."""
+        is not a byline or a date (``texts``: the line texts)."""
         for index in range(first_body - 1, max(first_body - 8, -1), -1):
-            text = lines[index].text.strip()
+            text = texts[index].strip()
             if len(text.split()) < 3 or PageChrome._is_meta(text):
                 continue
             return index
@@ -1275,9 +1367,9 @@ class PageChrome(Rule):
         )
 
     @staticmethod
-    def _is_table(lines: Any, run: list[int]) -> bool:
+    def _is_table(texts: list[str], run: list[int]) -> bool:
         """Figures on many lines: the cells of a table closing the article, not a footer."""
-        figures = sum(1 for index in run if _is_figure(lines[index].text))
+        figures = sum(1 for index in run if _is_figure(texts[index]))
         return figures * 4 >= len(run)
 
     def _runs(self, doc: Document, indexes: Any, max_words: int, options: Mapping[str, Any]) -> list[list[int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from itertools import compress, repeat
 from operator import is_not, itemgetter, ne
 from typing import Any
@@ -87,15 +87,17 @@ _NARROW_ODD_SPACES = tuple(space for space in _ODD_SPACES if space != _IDEOGRAPH
 def fold_spaces(key: str, space: str) -> str:
     """``" ".join(key.split())`` for a stripped ``key`` that holds ``space`` (one of ``_ODD_SPACES``).
 
-    Splitting a long paragraph into words is the cost of folding it; when ``space`` is one
-    character and the key has no other white space than single plain spaces once ``space`` is
-    replaced (``isprintable`` is False for every white space but " "), the replacement is already
-    the folded text: both strings have white space at the same places, one character each.
+    Splitting a long paragraph into words is the cost of folding it (one string per word). When
+    the key has no other white space than plain spaces once ``space`` is replaced (``isprintable``
+    is False for every white space but " "), halving its runs of plain spaces until none is left
+    gives the folded text: both strings have one plain space where the key has a run of white
+    space, and the key, stripped, has none at either end.
     """
-    if len(space) == 1:
-        replaced = key.replace(space, " ")
-        if "  " not in replaced and replaced.isprintable():
-            return replaced
+    folded = key.replace(space, " ")
+    while "  " in folded:
+        folded = folded.replace("  ", " ")
+    if folded.isprintable():
+        return folded
     return " ".join(key.split())
 
 
@@ -136,29 +138,38 @@ def _compute_units(document: Document) -> Units:
     return Units(stripped, keys, repeats, first_of)
 
 
+# Up to this many characters from a known line start, a place's line is found by counting line
+# breaks (a C-level loop over every character); further, by bisecting the lines' starts, whose
+# cost does not grow with the distance.
+_COUNT_SPAN = 512
+
+
 def _fold_lines(document: Document, lines: list[str], space: str, place: int) -> None:
     """Fold, in place, the stripped ``lines`` that hold ``space`` (one of ``_ODD_SPACES``), the
     first of its places in the text being ``place``.
 
     The text is searched from line to line (``str.find``, C-level), so only the few lines that
-    hold the space are looked at, not every line. A place's line is the count of line breaks
-    before it, counted on from the previous place (C-level too): no ``line_starts`` view to build.
+    hold the space are looked at, not every line. A place's line is counted on from the previous
+    place's, or bisected among the lines after it when the place is far (C-level either way).
     """
     text = document.text
-    doc_lines = document.lines
-    last = len(doc_lines) - 1
-    index = text.count("\n", 0, place)
+    starts = document.line_starts
+    last = len(document.line_texts) - 1
+    index = text.count("\n", 0, place) if place < _COUNT_SPAN else document.line_index_among(place)
     while True:
         line = lines[index]
         if space in line:  # not when it was only in the white space the strip took away
             lines[index] = fold_spaces(line, space)
         if index == last:
             return
-        start = doc_lines[index + 1].start
+        start = starts[index + 1]
         place = text.find(space, start)
         if place < 0:
             return
-        index += 1 + text.count("\n", start, place)
+        if place - start < _COUNT_SPAN:
+            index += 1 + text.count("\n", start, place)
+        else:
+            index = document.line_index_among(place, index + 1)
 
 
 def _quote(text: str, width: int = 50) -> str:
@@ -316,7 +327,7 @@ class DuplicatedSection(Rule):
     def _copy_finding(self, doc: Document, items: Units, block: Block) -> Finding:
         first, last = items.lines[block.copy], items.lines[block.copy + block.size - 1]
         src_first, src_last = items.lines[block.source], items.lines[block.source + block.size - 1]
-        start, end = doc.lines[first].start, doc.lines[last].end
+        start, end = doc.line_starts[first], doc.line_end(last)
         what = f"{block.size} paragraphs" if block.size > 1 else "a paragraph"
         span = f"lines {first + 1}-{last + 1}" if last > first else f"line {first + 1}"
         source = f"lines {src_first + 1}-{src_last + 1}" if src_last > src_first else f"line {src_first + 1}"
@@ -325,7 +336,7 @@ class DuplicatedSection(Rule):
             end,
             f"Duplicated section: {span} repeat {source} ({what})",
             self.line_deletion(doc, first, last, "Delete the repeated copy", Applicability.SAFE),
-            copy_of={"start": doc.lines[src_first].start, "end": doc.lines[src_last].end},
+            copy_of={"start": doc.line_starts[src_first], "end": doc.line_end(src_last)},
         )
 
 
@@ -481,7 +492,7 @@ class RepeatedTitle(Rule):
         if title is None:
             return []
         items = units(doc)
-        first, second = doc.lines[items.lines[0]], doc.lines[items.lines[1]]
+        first, second = doc.line_at(items.lines[0]), doc.line_at(items.lines[1])
         if title.prefix:
             message = f"Title repeated on line {second.number} after a glued prefix {_quote(title.prefix)}"
             fix = self.line_deletion(
@@ -554,8 +565,8 @@ class DuplicatedParagraph(Rule):
                 claimed = _section_copies(doc) | _title_units(doc)
             if position in claimed:
                 continue
-            line = doc.lines[items.lines[position]]
-            source = doc.lines[items.lines[items.first_of[key]]]
+            line = doc.line_at(items.lines[position])
+            source = doc.line_at(items.lines[items.first_of[key]])
             findings.append(
                 self.finding(
                     line.start,
@@ -664,10 +675,41 @@ def near_duplicates(doc: Document, min_chars: int, threshold: float, max_compari
         else:
             if _quick_ratio(a, b) < threshold:
                 continue
-            ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+            ratio = _StringMatcher(None, a, b, autojunk=False).ratio()
         if ratio >= threshold:
             found[copy] = NearPair(source, copy, ratio)
     return [found[copy] for copy in sorted(found)]
+
+
+class _StringMatcher(SequenceMatcher):
+    """difflib's matcher for two strings and no junk, whose longest-match search runs C-level
+    ``str.find`` instead of difflib's Python loop over every place of every character of ``a`` in
+    ``b`` (most of a character ratio's cost): the same blocks, so the same ratio."""
+
+    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> Match:
+        """The longest block of ``a[alo:ahi]`` found in ``b[blo:bhi]``, the earliest in ``a``, then
+        the earliest in ``b`` (``(alo, blo, 0)`` when there is none), as difflib's without junk.
+
+        ``a`` is walked once. At each start the block grows while ``b`` holds it: a block longer
+        than the best so far starts with a block one longer, so only that one is searched for,
+        and the first place of a longer block is never before the first place of its head.
+        """
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        find = b.find
+        best_i, best_j, size = alo, blo, 0
+        i = alo
+        while i + size < ahi:  # a longer block must still fit in a[i:ahi]
+            j = find(a[i : i + size + 1], blo, bhi)
+            while j >= 0:
+                best_i, best_j = i, j
+                size += 1
+                if i + size == ahi:
+                    return Match(best_i, best_j, size)
+                j = find(a[i : i + size + 1], j, bhi)
+            i += 1
+        return Match(best_i, best_j, size)
 
 
 def _long_firsts(items: Units, min_chars: int) -> list[int]:
@@ -782,8 +824,8 @@ class NearDuplicateParagraph(Rule):
         return [self._similar_finding(doc, items, pair) for pair in pairs]
 
     def _similar_finding(self, doc: Document, items: Units, pair: NearPair) -> Finding:
-        line = doc.lines[items.lines[pair.copy]]
-        source = doc.lines[items.lines[pair.source]]
+        line = doc.line_at(items.lines[pair.copy])
+        source = doc.line_at(items.lines[pair.source])
         percent = int(pair.ratio * 100)
         return self.finding(
             line.start,
@@ -876,8 +918,8 @@ class TemplateLine(CorpusRule):
             shared = min(corpus[key_of_line[index]] for index in members)
             shown = _quote(key_of_line[first]) + (f" and {len(members) - 1} more" if len(members) > 1 else "")
             yield self.finding(
-                doc.lines[first].start,
-                doc.lines[last].end,
+                doc.line_starts[first],
+                doc.line_end(last),
                 f"Template line{'s' if len(members) > 1 else ''} {shown}, found in {shared} documents of this run",
                 self.line_deletion(doc, first, last, "Delete the template lines", Applicability.UNSAFE),
                 documents=shared,

@@ -49,6 +49,8 @@ _CHARS = re.compile(
     r"|(?<=[\u00c2\u00c3])(?= )"
     r"|(?<![\u00c2-\u00ef]))"
 )
+# One invisible character: the first class of _CHARS without the mojibake leads.
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 _LEADS = frozenset(chr(c) for c in range(0xC2, 0xF0))
 _C1 = frozenset(chr(c) for c in range(0x80, 0xA0))
 # C1 controls Windows-1252 leaves undefined: no repair can give them meaning, ENC004 deletes them.
@@ -235,9 +237,13 @@ def _compute_scan(doc: Document) -> Scan:
         return _NOTHING
     result = Scan()
     last_line = -1
-    candidates = _CHARS.finditer(text) if may_have_rare_chars else ()
-    for match in candidates:
-        offset = match.start()
+    candidates: Iterable[int] = ()
+    if may_have_rare_chars:
+        if rest_text is not None and _mojibake_lead_matches(doc.lowered_bytes, rest_text):
+            candidates = map(re.Match.start, _CHARS.finditer(text))
+        else:
+            candidates = _invisible_offsets(text, non_ascii_text(doc))
+    for offset in candidates:
         char = text[offset]
         if char == "\ufffd":
             result.replacement.append(offset)
@@ -263,6 +269,27 @@ def _compute_scan(doc: Document) -> Scan:
                 continue  # an attribute value: the tag is ENC003's
             result.entities.append((start, end))
     return result
+
+
+def _mojibake_lead_matches(lowered: bytes, rest_text: str) -> bool:
+    """Whether a mojibake lead of the text matches :data:`_CHARS` (its gate, ``_GATE_SCANS[0]``,
+    matches ``lowered``): ``rest_text`` is the text's :func:`non_ascii_text`."""
+    return _may_have_mojibake_lead(rest_text) and _GATE_SCANS[0][1].search(lowered) is not None
+
+
+def _invisible_offsets(text: str, rest_text: str) -> list[int]:
+    """The offsets of the invisible characters of ``text``, ascending: what :data:`_CHARS` finds
+    where no mojibake lead matches. ``rest_text`` (:func:`non_ascii_text`) holds every one of them:
+    each that occurs is found with ``str.find`` (``memchr``), where the class scan stepped through
+    every character and entered its look-arounds at every accented letter."""
+    offsets: list[int] = []
+    for char in filter(_INVISIBLE_CHAR.match, set(rest_text)):
+        offset = text.find(char)
+        while offset != -1:
+            offsets.append(offset)
+            offset = text.find(char, offset + 1)
+    offsets.sort()
+    return offsets
 
 
 def _tags(text: str) -> list[tuple[int, int, str, bool]]:
@@ -345,7 +372,7 @@ def mojibake_repairs(doc: Document) -> tuple[Repair, ...]:
 def _compute_repairs(doc: Document) -> tuple[Repair, ...]:
     repairs: list[Repair] = []
     for index in scan(doc).mojibake_lines:
-        line = doc.lines[index]
+        line = doc.line_at(index)
         fixed = _ftfy_fix()(line.text)
         if fixed != line.text:
             repairs.extend(_segments(line.text, fixed, line.start))
@@ -553,7 +580,7 @@ class HtmlMarkup(Rule):
     def _fix(self, doc: Document, start: int, end: int, names: list[str]) -> Fix:
         text = doc.text
         first, last = doc.line_index_at(start), doc.line_index_at(max(end - 1, start))
-        if not text[doc.lines[first].start : start].strip() and not text[end : doc.lines[last].end].strip():
+        if not text[doc.line_starts[first] : start].strip() and not text[end : doc.line_end(last)].strip():
             return self.line_deletion(doc, first, last, "Delete the markup lines", Applicability.UNSAFE)
         if any(name in _PARAGRAPH_TAGS for name in names) or names.count("br") >= 2:
             separator = "\n\n"
@@ -683,7 +710,7 @@ class InvisibleCharacter(Rule):
             if char in _BIDI:
                 line = doc.line_index_at(offset)
                 if line not in rtl_lines:
-                    rtl_lines[line] = _RTL.search(doc.lines[line].text) is not None
+                    rtl_lines[line] = _RTL.search(doc.line_texts[line]) is not None
                 if rtl_lines[line]:
                     continue
             end = offset + 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -91,8 +92,7 @@ class WhitespaceHygiene(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
-        lines = doc.lines
-        if not lines:
+        if not doc.line_texts:
             return []
         text = doc.text
         # The common path is a few C-level scans of the whole text; the per-line work below runs
@@ -101,21 +101,23 @@ class WhitespaceHygiene(Rule):
         # need for the gates. Otherwise one cheap scan serves both line-break gates: most texts
         # have no break after white space, and then neither.
         allowed = options["max-blank-lines"]
+        stripped = doc.stripped_lines
         lowered = doc.lowered_bytes  # "\n" + text: bytes are searched faster than two-byte characters
         if lowered.find(b"\r") == -1 and _nothing_stripped(doc):  # find: ``in`` builds a TypeError first
             # Blank lines are then empty lines: a run of them is a run of line breaks, and a text
             # without an empty line (``all``: a C-level length test per line) has none.
             trailing = False
-            blank_run = not all(doc.stripped_lines) and lowered.find(b"\n" * (allowed + 2), 1) != -1
+            blank_run = not all(stripped) and lowered.find(b"\n" * (allowed + 2), 1) != -1
         else:
             maybe = _SPACE_BEFORE_BREAK.search(text) is not None
             trailing = maybe and _TRAILING_GATE.search(text) is not None
             blank_run = maybe and _blank_run(allowed).search(text) is not None
         trailing = trailing or text[-1] in _TRAILING_CHARS
-        blank_run = blank_run or lines[0].is_blank or lines[-1].is_blank
+        # A blank line is one that strips to "" (Line.is_blank, without its property call).
+        blank_run = blank_run or not stripped[0] or not stripped[-1]
         line_ends = "\r" in text
         # A JSONL record's text is a field value, not a file: it has no final newline to miss.
-        final_newline = doc.record is None and not text.endswith("\n") and not lines[-1].is_blank
+        final_newline = doc.record is None and not text.endswith("\n") and bool(stripped[-1])
         if not (trailing or blank_run or line_ends or final_newline):
             return []  # a plain list: most texts have nothing to report, and no generator is made
         return self._findings(doc, allowed, trailing, blank_run, line_ends, final_newline)
@@ -394,7 +396,7 @@ class WallOfText(Rule):
         self, doc: Document, max_length: int, headings: dict[int, str], reported: list[int]
     ) -> Iterator[Finding]:
         for index in reported:
-            line = doc.lines[index]
+            line = doc.line_at(index)
             length = line.end - line.start
             heading = headings.get(index)
             if heading is not None and length >= max_length:
@@ -421,12 +423,19 @@ _GLUE_POINT = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
 # One class byte per Latin-1 character, as \p{Lu} and \p{Ll} say: "U" a capital, "l" a small
-# letter or the question mark, "." anything else. The text encoded to Latin-1 with
-# errors="replace" has one byte per character (a copy for most texts, no UTF-8 continuation bytes
-# to delete), every character beyond Latin-1 written "?": the one byte that needs a closer look.
-# Counting "?" with the small letters lets one "lU" scan find the pairs of both.
+# letter or the question mark, "a" another letter (ª, º), "." anything else. The text encoded to
+# Latin-1 with errors="replace" has one byte per character (a copy for most texts, no UTF-8
+# continuation bytes to delete), every character beyond Latin-1 written "?": the one byte that
+# needs a closer look. Counting "?" with the small letters lets one "lU" scan find the pairs of
+# both; "." is then never a letter, so it bounds a glued word (a run of letters) too.
 _GLUE_CLASSES = bytes(
-    ord("U") if _UPPER.match(char) else ord("l") if _LOWER.match(char) or char == "?" else ord(".")
+    ord("U")
+    if _UPPER.match(char)
+    else ord("l")
+    if _LOWER.match(char) or char == "?"
+    else ord("a")
+    if char.isalpha()
+    else ord(".")
     for char in map(chr, range(256))
 )
 _BEYOND_LATIN1_UPPER = regex.compile(r"[\p{Lu}--[\x00-\xff]]", regex.V1)
@@ -466,7 +475,9 @@ def _capital_candidates(doc: Document) -> str:
     return non_ascii_text(doc) if _may_hold_capital_beyond_latin1(non_ascii_bytes(doc)) else ""
 
 
-def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None = None) -> list[int]:
+def _glue_points(
+    text: str, non_ascii: str | None = None, latin1: bytes | None = None, classes: bytes | None = None
+) -> list[int]:
     """Every offset ``p`` with ``text[p - 1]`` in \\p{Ll} and ``text[p]`` in \\p{Lu}, ascending: what
     ``_GLUE_POINT.finditer`` finds, from C-level scans of the text's Latin-1 class bytes.
 
@@ -474,11 +485,13 @@ def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None =
     "?" in the Latin-1 bytes, which the classes count as small): checked with ``_LOWER``. A
     capital beyond Latin-1: the text's non-ASCII characters (``non_ascii``, a few percent of it;
     computed when not given; "" when none can be such a capital) say which occur, and each is found with ``str.find``. ``latin1``:
-    the text's ``Document.latin1_bytes``, when known.
+    the text's ``Document.latin1_bytes``, when known, and ``classes`` its translation by
+    :data:`_GLUE_CLASSES`.
     """
     if latin1 is None:
         latin1 = text.encode("latin-1", "replace")
-    classes = latin1.translate(_GLUE_CLASSES)
+    if classes is None:
+        classes = latin1.translate(_GLUE_CLASSES)
     points = _pair_ends(classes, b"lU")
     if points and latin1.find(b"?") != -1:
         # \p{Ll} letters are letters: most characters beyond Latin-1 before a capital are
@@ -506,6 +519,27 @@ def _glue_points(text: str, non_ascii: str | None = None, latin1: bytes | None =
     return points
 
 
+def _glued_word(text: str, classes: bytes, point: int) -> tuple[int, int, str]:
+    """The run of letters (``str.isalpha``) holding ``text[point - 1]`` and ``text[point]`` (two
+    letters). Between the nearest "." of the class bytes (``text`` by :data:`_GLUE_CLASSES`) when
+    the characters beyond Latin-1 there are letters too (one C-level test); else walked a
+    character at a time (a "’" in "l’iPhone")."""
+    start = classes.rfind(b".", 0, point) + 1
+    end = classes.find(b".", point)
+    if end == -1:
+        end = len(text)
+    word = text[start:end]
+    if word.isalpha():
+        return start, end, word
+    start = point - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = point + 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end, text[start:end]
+
+
 _WORDS = regex.compile(r"\p{L}+")
 _PLAIN_WORD = regex.compile(r"\p{Lu}?\p{Ll}+")
 # Characters that make a chunk a URL, handle, hashtag, file name or code identifier.
@@ -530,10 +564,15 @@ def _stands_alone(text: str, word: str) -> bool:
 
 
 _ITEM_MARKS = ("|", "•", "·")
+_TOKEN_WORD = itemgetter(2)
 
 
-def _as_slice(span: tuple[int, int]) -> slice:
-    return slice(*span)
+def _repeated(words: list[str]) -> Collection[str]:
+    """The words that occur more than once in ``words`` (most documents glue each word once: one
+    C-level set says so, and no ``Counter`` is built)."""
+    if len(set(words)) == len(words):
+        return ()
+    return {word for word, count in Counter(words).items() if count > 1}
 
 
 @cache
@@ -604,34 +643,30 @@ class GluedWords(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         text = doc.text
         non_ascii = None if text.isascii() else _capital_candidates(doc)
-        points = _glue_points(text, non_ascii, doc.latin1_bytes)
+        latin1 = doc.latin1_bytes
+        classes = latin1.translate(_GLUE_CLASSES)
+        points = _glue_points(text, non_ascii, latin1, classes)
         # A plain function, not a generator: most documents have no glue point, and then nothing
         # is created for them.
-        return self._findings(doc, points) if points else []
+        return self._findings(doc, points, classes) if points else []
 
-    def _findings(self, doc: Document, points: list[int]) -> Iterator[Finding]:
+    def _findings(self, doc: Document, points: list[int], classes: bytes) -> Iterator[Finding]:
         text = doc.text
-        tokens: list[tuple[int, int]] = []
+        tokens: list[tuple[int, int, str]] = []
         last_end = -1
         for point in points:
             if point < last_end:
                 continue  # another glue point of a word already taken
-            start = point - 1
-            while start > 0 and text[start - 1].isalpha():
-                start -= 1
-            end = point + 1
-            while end < len(text) and text[end].isalpha():
-                end += 1
-            tokens.append((start, end))
-            last_end = end
+            token = _glued_word(text, classes, point)
+            tokens.append(token)
+            last_end = token[1]
         if not tokens:
             return
         brands, prefixes = _glue_data(self.name)
-        words = list(map(text.__getitem__, map(_as_slice, tokens)))
-        counts = Counter(words)  # C-level counting; only the spellings used once are looked at
+        repeated = _repeated(list(map(_TOKEN_WORD, tokens)))  # only the spellings used once are looked at
         size = len(text)
-        for (start, end), word in zip(tokens, words, strict=False):
-            if counts[word] > 1 or word.casefold() in brands:
+        for start, end, word in tokens:
+            if word in repeated or word.casefold() in brands:
                 continue
             before = text[start - 1] if start else " "
             after = text[end] if end < size else " "
@@ -753,7 +788,7 @@ class TitleCaseHeading(Rule):
             if not candidates or candidates[-1] != index:
                 candidates.append(index)
         for index in candidates:
-            line = doc.lines[index]
+            line = doc.line_at(index)
             stripped = line.text.strip()
             if len(stripped) > max_length or stripped.endswith((".", "…")) or _LIST_MARKS.intersection(stripped):
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -346,13 +346,16 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     # line, and a quote that really goes on over a line break is reconciled below. Only the lines
     # holding marks are looked at, found by bisection.
     paragraphs: list[_Paragraph] = []
-    lines = doc.lines
+    texts, starts = doc.line_texts, doc.line_starts
+    last_line = len(texts) - 1
     count = len(marks)
     cursor = 0
     index = 0
     while cursor < count:
         index = doc.line_index_among(marks[cursor][0], index)
-        _, start, end, end_break, _ = lines[index]
+        start = starts[index]
+        end = start + len(texts[index])
+        end_break = starts[index + 1] if index < last_line else len(text)
         first = cursor
         while cursor < count and marks[cursor][0] < end_break:
             cursor += 1
@@ -494,9 +497,14 @@ class UnbalancedQuotes(Rule):
     name = "unbalanced-quotes"
     fix_applicability = None
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        text = doc.text
-        for lone in _lone_marks(doc):
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
+        # A plain function, not a generator: most texts have no lone mark, and then nothing is
+        # created for them (the same in every rule of the family).
+        lone = _lone_marks(doc)
+        return self._findings(doc.text, lone) if lone else []
+
+    def _findings(self, text: str, lone_marks: list[Lone]) -> Iterator[Finding]:
+        for lone in lone_marks:
             context = (
                 _describe(text, lone.offset, min(len(text), lone.offset + 40))
                 if lone.opening
@@ -567,20 +575,23 @@ class MixedQuoteStyles(Rule):
     name = "mixed-quote-styles"
     fix_applicability = Applicability.UNSAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         known = doc.known_language
         if known is not None and known not in _PRIMARY_STYLES:
-            return
+            return []
         # French and English read « » as guillemets. Both compare “ ” with another style: without
         # a primary “ ” pair and a primary « » or " " pair, nothing to compare (and no language
         # guess needed).
         analysis = _analysis_for(doc, True)
         primary_styles = {pair.style for pair in analysis.pairs if pair.depth == 0}
         if CURLY not in primary_styles or (GUILLEMETS not in primary_styles and STRAIGHT not in primary_styles):
-            return
+            return []
         styles = _PRIMARY_STYLES.get(doc.language)
         if styles is None:
-            return
+            return []
+        return self._findings(doc.text, analysis, styles)
+
+    def _findings(self, text: str, analysis: QuoteAnalysis, styles: tuple[str, str]) -> Iterator[Finding]:
         primary: dict[str, list[QuotePair]] = {style: [] for style in styles}
         for pair in analysis.pairs:
             if pair.depth == 0 and pair.style in primary:
@@ -589,7 +600,6 @@ class MixedQuoteStyles(Rule):
         if len(used) < 2:
             return
         dominant = max(used, key=lambda style: (len(primary[style]), -styles.index(style)))
-        text = doc.text
         space = (
             _inner_space(text, [p for p in analysis.pairs if p.style == GUILLEMETS]) if dominant == GUILLEMETS else ""
         )
@@ -1073,10 +1083,10 @@ class MissingApostrophe(Rule):
     name = "missing-apostrophe"
     fix_applicability = Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         language = doc.known_language
         if language is not None and language not in ("fr", "en"):
-            return
+            return []
         text = doc.text
         # A cheap scan first: most texts hold no candidate, and then neither the full elision
         # pattern nor the language guess is needed. Both languages' findings are worked out before
@@ -1098,13 +1108,13 @@ class MissingApostrophe(Rule):
             for start, space, end in _english_matches(text, suffixes):
                 english.append((start, end, space, text[start:space], text[space + 1 : end]))
         if not french and not english:
-            return
+            return []
         if language is None:
             language = doc.language
         found = french if language == "fr" else english if language == "en" else []
-        if not found:
-            return
-        apostrophe = apostrophes(doc).dominant
+        return self._findings(found, apostrophes(doc).dominant) if found else []
+
+    def _findings(self, found: list[tuple[int, int, int, str, str]], apostrophe: str) -> Iterator[Finding]:
         for start, end, space, left, right in found:
             written, fixed = f"{left} {right}", f"{left}{apostrophe}{right}"
             yield self.finding(
@@ -1151,13 +1161,16 @@ class InconsistentApostrophes(Rule):
     name = "inconsistent-apostrophes"
     fix_applicability = Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         text = doc.text
         if "'" not in text or "’" not in text:
-            return
+            return []
         found = apostrophes(doc)
         if not found.straight or not found.curly:
-            return
+            return []
+        return self._findings(text, found)
+
+    def _findings(self, text: str, found: Apostrophes) -> Iterator[Finding]:
         dominant = found.dominant
         minority = found.straight if dominant == "’" else found.curly
         wrong = "'" if dominant == "’" else "’"
@@ -1190,6 +1203,10 @@ _LINK = re.compile(r"!?\[([^\[\]\n]+)\]\(((?:https?://|www\.|/)[^\s()]*(?:\([^\s
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", re.MULTILINE)
 # Dunder identifiers and file names that look like emphasis: __init__, __main__.
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*|\w+\.[a-z0-9]{1,4}")
+
+
+def _finding_start(finding: Finding) -> int:
+    return finding.start
 
 
 class MarkupResidue(Rule):
@@ -1225,7 +1242,7 @@ class MarkupResidue(Rule):
     name = "markup-residue"
     fix_applicability = Applicability.SAFE
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Finding]:
         text = doc.text
         findings: list[Finding] = []
         if "*" in text:
@@ -1249,7 +1266,7 @@ class MarkupResidue(Rule):
             for match in _HEADING.finditer(text):
                 start, end = match.span()
                 hashes = match.group(1)
-                line = doc.lines[doc.line_index_at(start)]
+                line = doc.line_at(doc.line_index_at(start))
                 findings.append(
                     self.finding(
                         start,
@@ -1258,8 +1275,9 @@ class MarkupResidue(Rule):
                         Fix.safe(f"Remove the {hashes!r} marker", Edit.delete(start, end)),
                     )
                 )
-        findings.sort(key=lambda finding: finding.start)
-        yield from findings
+        if len(findings) > 1:
+            findings.sort(key=_finding_start)
+        return findings
 
     def _emphasis(self, text: str, compiled: re.Pattern[str], char: str) -> Iterator[Finding]:
         for match in compiled.finditer(text):

@@ -10,7 +10,7 @@ bilan…") is not an attribution: only attribution lines, wire credits and URLs 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -539,7 +539,8 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
         # The lines the text pattern picks, found on the family's lower-cased bytes (the first
         # line has the view's leading line break before it).
         hits = _hit_starts(byte_triggers, lowered, first_hit)
-        starts = [doc.lines[index].start for index in byte_line_indexes(lowered, hits)]
+        line_starts = doc.line_starts
+        starts = [line_starts[index] for index in byte_line_indexes(lowered, hits)]
     else:
         first_line = triggers.match("\n" + text[:200])  # the first line has no newline before it
         starts = ([0] if first_line is not None else []) + [hit.start() + 1 for hit in triggers.finditer(text)]
@@ -556,7 +557,7 @@ def _compute_sources(doc: Document, max_line_length: int) -> tuple[Attribution, 
 
 
 def _attribution_line(doc: Document, index: int, value_start: int, max_line_length: int) -> Attribution | None:
-    line = doc.lines[index]
+    line = doc.line_at(index)
     if len(line.text) > max_line_length:
         return None  # a paragraph that starts with "Source:" is running text
     value = doc.text[value_start : line.end].strip(_VALUE_STRIP)
@@ -564,9 +565,9 @@ def _attribution_line(doc: Document, index: int, value_start: int, max_line_leng
     if not value:
         # "Source :" / "Via" alone on its line: the source is the next line
         following = index + 1
-        if following >= len(doc.lines) or doc.lines[following].is_blank:
+        if following >= len(doc.line_texts) or not doc.stripped_lines[following]:
             return None
-        next_line = doc.lines[following]
+        next_line = doc.line_at(following)
         if len(next_line.text) > max_line_length // 2:
             return None
         value = next_line.text.strip(_VALUE_STRIP)
@@ -645,20 +646,23 @@ class MissingSource(Rule):
         }
     )
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if not doc.text or doc.text.isspace() or len(doc.text) < options["min-characters"]:
-            return
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
+        text = doc.text
+        if not text or text.isspace() or len(text) < options["min-characters"]:
+            return []
         if sources(doc, options["max-line-length"]):
-            return
+            return []
         # The record's language, or the guess if another rule already made it: guessing only for a
         # message would cost more than this whole rule.
         language = doc.meta.get("lang") or doc.known_language or "fr"
         example = _EXAMPLES.get(language, _EXAMPLES["fr"])
-        yield self.finding(
-            0,
-            0,
-            f"No source named: no attribution line, wire credit or article URL; add a line such as `{example}`",
-        )
+        return [
+            self.finding(
+                0,
+                0,
+                f"No source named: no attribution line, wire credit or article URL; add a line such as `{example}`",
+            )
+        ]
 
 
 class WeakSource(Rule):
@@ -695,19 +699,20 @@ class WeakSource(Rule):
     default_options = {"max-line-length": 200}
     options_schema = object_schema({"max-line-length": _LINE_LENGTH_OPTION})
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Mapping[str, Any]) -> list[Finding]:
         found = sources(doc, options["max-line-length"])
         if not found or any(attribution.strong for attribution in found):
-            return
-        for attribution in found:
-            if attribution.weak_reason == "media":
-                message = (
-                    f"The only source is a media link ({_quote(attribution.value)}), not an article: "
-                    "cite the article it comes from"
-                )
-            else:
-                message = f"The source {_quote(attribution.value)} has no link to the article: add its URL"
-            yield self.finding(attribution.start, attribution.end, message)
+            return []
+        return [self.finding(attribution.start, attribution.end, _weak_message(attribution)) for attribution in found]
+
+
+def _weak_message(attribution: Attribution) -> str:
+    if attribution.weak_reason == "media":
+        return (
+            f"The only source is a media link ({_quote(attribution.value)}), not an article: "
+            "cite the article it comes from"
+        )
+    return f"The source {_quote(attribution.value)} has no link to the article: add its URL"
 
 
 RULES: list[type[Rule]] = [MissingSource, WeakSource]

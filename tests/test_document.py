@@ -94,6 +94,31 @@ def test_paragraphs_content_lines_and_stripped_lines_follow_the_line_by_line_def
     assert doc.stripped_lines == [line.text.strip() for line in doc.lines]
 
 
+@settings(max_examples=200, deadline=None)
+@given(_LAYOUT_TEXT)
+def test_line_at_is_the_line_tuple_before_the_lines_are_built_and_after_they_are_released(text):
+    expected = Document(text).lines
+    indexes = [*range(len(expected)), *range(-len(expected), 0)]
+    unbuilt = Document(text)
+    assert [unbuilt.line_at(index) for index in indexes] == [expected[index] for index in indexes]
+    assert "lines" not in unbuilt.__dict__  # reading a few lines never builds them all
+    released = Document(text)
+    released.lines  # noqa: B018
+    released.release_views()
+    assert [released.line_at(index) for index in indexes] == [expected[index] for index in indexes]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAYOUT_TEXT, st.booleans())
+def test_line_texts_are_the_lines_texts_whichever_view_is_read_first(text, texts_first):
+    doc = Document(text)
+    texts = doc.line_texts if texts_first else None
+    assert [line.text for line in doc.lines] == doc.line_texts
+    assert texts is None or texts is doc.line_texts
+    doc.release_views()
+    assert "line_texts" not in doc.__dict__  # a released document keeps only what reports read
+
+
 # -- positions -----------------------------------------------------------------------------------
 
 

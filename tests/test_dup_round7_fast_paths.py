@@ -36,8 +36,8 @@ def test_lines_of_the_places_counted_by_line_breaks_are_the_lines_folded(text, s
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=60))
-def test_units_are_the_plain_definition_and_build_no_line_starts(text):
+def test_units_are_the_plain_definition_and_build_no_line_tuples(text):
     document = Document(text)
     items = units(document)
     assert (items.lines, items.keys, items.firsts, items.repeats) == _reference_units(text)
-    assert "line_starts" not in document.__dict__
+    assert "lines" not in document.__dict__  # the line texts and starts are enough
