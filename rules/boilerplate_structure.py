@@ -377,6 +377,14 @@ def _line_span(doc: Document, first: int, last: int) -> tuple[int, int]:
     return doc.line_starts[first], doc.line_end(last)
 
 
+def _lines_finding(rule: Rule, doc: Document, first: int, last: int, what: str, count: int, fix: str) -> Finding:
+    """``what`` (a byline, a credit) on lines ``first..last`` (``count`` of them not blank), shown
+    by its first line, with the unsafe deletion of the lines (described by ``fix``)."""
+    start, end = _line_span(doc, first, last)
+    message = f'{what} "{_quote(doc.line_texts[first])}"' + (f" ({count} lines)" if count > 1 else "")
+    return rule.finding(start, end, message, rule.line_deletion(doc, first, last, fix, Applicability.UNSAFE))
+
+
 def _quote(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -771,15 +779,8 @@ class BylineResidue(Rule):
                     break
                 extra += last not in hit_set
             consumed = last
-            start, end = _line_span(doc, index, last)
-            count = last - index + 1
             findings.append(
-                self.finding(
-                    start,
-                    end,
-                    f'Byline residue "{_quote(texts[index])}"' + (f" ({count} lines)" if count > 1 else ""),
-                    self.line_deletion(doc, index, last, "Delete the byline lines", Applicability.UNSAFE),
-                )
+                _lines_finding(self, doc, index, last, "Byline residue", last - index + 1, "Delete the byline lines")
             )
         return findings
 
@@ -1114,16 +1115,8 @@ class PhotoCredit(Rule):
             hits.pop()  # "© Reuters" closing the text is the copyright notice, not a photo's credit
         findings = []
         for first, last in doc.line_runs(hits):
-            start, end = _line_span(doc, first, last)
             count = doc.count_content_lines(first, last + 1)
-            findings.append(
-                self.finding(
-                    start,
-                    end,
-                    f'Photo credit "{_quote(doc.line_texts[first])}"' + (f" ({count} lines)" if count > 1 else ""),
-                    self.line_deletion(doc, first, last, "Delete the photo credit", Applicability.UNSAFE),
-                )
-            )
+            findings.append(_lines_finding(self, doc, first, last, "Photo credit", count, "Delete the photo credit"))
         return findings
 
 

@@ -531,6 +531,12 @@ def _glued_word(text: str, classes: bytes, point: int) -> tuple[int, int, str]:
     word = text[start:end]
     if word.isalpha():
         return start, end, word
+    return _walked_word(text, point)
+
+
+def _walked_word(text: str, point: int) -> tuple[int, int, str]:
+    """The run of letters around ``text[point - 1 : point + 1]``, walked a character at a time (the
+    definition :func:`_glued_word` stands for)."""
     start = point - 1
     while start > 0 and text[start - 1].isalpha():
         start -= 1

@@ -19,20 +19,9 @@ from newslint.rules.encoding import (
     _mojibake_lead_matches,
     non_ascii_text,
 )
-from newslint.rules.layout import _GLUE_CLASSES, _GLUE_POINT, _glued_word, _repeated
+from newslint.rules.layout import _GLUE_CLASSES, _GLUE_POINT, _glued_word, _repeated, _walked_word
 
 # -- LAY002: the glued word around a glue point ----------------------------------------------------
-
-
-def _plain_glued_word(text: str, point: int) -> tuple[int, int, str]:
-    """The run of letters around ``text[point - 1:point + 1]``, a character at a time."""
-    start = point - 1
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = point + 1
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return start, end, text[start:end]
 
 
 # Letters beyond Latin-1 inside words, punctuation beyond Latin-1 between them ("l’iPhone"), the
@@ -46,7 +35,7 @@ word_texts = st.lists(st.sampled_from(_WORD_PIECES), max_size=30).map("".join)
 def test_glued_word_is_the_run_of_letters_walked_a_character_at_a_time(text):
     classes = text.encode("latin-1", "replace").translate(_GLUE_CLASSES)
     for match in _GLUE_POINT.finditer(text):
-        assert _glued_word(text, classes, match.start()) == _plain_glued_word(text, match.start())
+        assert _glued_word(text, classes, match.start()) == _walked_word(text, match.start())
 
 
 def test_the_other_class_is_never_a_letter():
