@@ -90,8 +90,10 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
     end_break = text.find("\n", end) + 1 or len(text)
     following = _NON_SPACE.search(text, end_break)  # in the first non-blank line after the run
     if following is None:  # deleting up to the end: take the blank lines before the run too
-        if start and not text[:start].isspace():
-            content = len(text[:start].rstrip())
+        content = start  # where the text before the run ends without its white space
+        while content and text[content - 1].isspace():  # a few blank lines: no copy of the text
+            content -= 1
+        if content:
             return text.find("\n", content - 1) + 1, len(text)
         return 0, len(text)
     if not start or text[text.rfind("\n", 0, start - 1) + 1 : start].isspace():

@@ -206,6 +206,32 @@ def test_removal_span_on_crlf_text_keeps_the_crlf_break_of_the_last_content_line
     assert removed("a\r\nb\r\nc\r\n", 1, 1) == "a\r\nc\r\n"
 
 
+def _reference_removal_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """removal_span as first written: the text before a run that reaches the end, copied and stripped."""
+    end_break = text.find("\n", end) + 1 or len(text)
+    following = next((i for i in range(end_break, len(text)) if not text[i].isspace()), None)
+    if following is None:
+        if start and not text[:start].isspace():
+            content = len(text[:start].rstrip())
+            return text.find("\n", content - 1) + 1, len(text)
+        return 0, len(text)
+    if not start or text[text.rfind("\n", 0, start - 1) + 1 : start].isspace():
+        return start, text.rfind("\n", 0, following) + 1
+    return start, end_break
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LAYOUT_TEXT, st.data())
+def test_removal_span_is_the_copy_and_strip_definition(text, data):
+    doc = Document(text)
+    if not doc.line_texts:
+        return
+    first = data.draw(st.integers(0, len(doc.line_texts) - 1))
+    last = data.draw(st.integers(first, len(doc.line_texts) - 1))
+    start, end = doc.line_starts[first], doc.line_end(last)
+    assert doc.removal_span(first, last) == _reference_removal_span(text, start, end)
+
+
 # -- claimable_bounds -------------------------------------------------------------------------------
 
 
