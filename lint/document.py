@@ -20,8 +20,10 @@ from .language import guess_language
 class Line(NamedTuple):
     """One line: ``text`` is ``doc.text[start:end]`` without its line break, which ends at ``end_break``.
 
-    A named tuple, not a dataclass: a large corpus has millions of lines and building them is
-    the first cost of every document.
+    A named tuple, not a dataclass: a large corpus has millions of lines. Even so, building them
+    costs more than splitting the text: rules that need only the texts or the starts read
+    :attr:`Document.line_texts` and :attr:`Document.line_starts`, and :attr:`Document.lines` is
+    built for the rules that ask for it.
     """
 
     index: int  # 0-based
