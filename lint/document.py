@@ -216,6 +216,12 @@ class Document:
         """``lines[index].end`` without the :class:`Line` tuples."""
         return self.line_starts[index] + len(self.line_texts[index])
 
+    def line_end_break(self, index: int) -> int:
+        """``lines[index].end_break`` (``index`` not negative) without the :class:`Line` tuples: the
+        next line's start, or the end of the text for the last line."""
+        starts = self.line_starts
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
+
     @property
     def line_break_count(self) -> int:
         """``text.count("\\n")`` read off :attr:`line_texts` instead of a scan of the text: every
@@ -342,8 +348,7 @@ class Document:
             start = starts[index]
             line_text = texts[index]
             end = start + len(line_text)
-        end_break = starts[index + 1] if index + 1 < len(starts) else len(text)
-        return tuple.__new__(Line, (index, start, end, end_break, line_text))
+        return tuple.__new__(Line, (index, start, end, self.line_end_break(index), line_text))
 
     def release_views(self) -> None:
         """Drop every derived view but the line starts and the language; a view asked for again is
@@ -387,7 +392,8 @@ class Document:
         The lines go with their line breaks; a blank line that would be left doubled (or leading,
         or trailing) goes too, so a deletion never leaves layout debris for another rule to fix.
         """
-        return removal_span(self.text, self.line_starts[first], self.line_end(last))
+        starts = self.line_starts  # line_end(last), inlined: every line deletion of every rule comes here
+        return removal_span(self.text, starts[first], starts[last] + len(self.line_texts[last]))
 
     def claimable_bounds(self, start: int, end: int) -> tuple[int, int]:
         """How far a fix of a finding on ``[start, end)`` may reach: the whole lines the span

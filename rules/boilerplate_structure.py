@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from newslint import Applicability, Document, Edit, Finding, Fix, Rule
-from newslint.document import line_bounds, removal_span
+from newslint.document import line_bounds
 from newslint.memo import LineMemo
 from newslint.rule import integer_option, object_schema
 
@@ -909,12 +909,6 @@ def _is_figures_line(doc: Document, index: int) -> bool:
     return (head in _FIGURE_STARTS or not head.isascii()) and _FIGURES.match(doc.line_texts[index]) is not None
 
 
-def _unsafe_deletion(doc: Document, start: int, end: int, description: str) -> Fix:
-    """``Rule.line_deletion`` of the lines from the one starting at ``start`` to the one ending at
-    ``end`` (the finding's span), without looking the lines up again."""
-    return Fix(description, Applicability.UNSAFE, (Edit(*removal_span(doc.text, start, end), ""),))
-
-
 @cache
 def _menu_words() -> frozenset[str]:
     return frozenset(phrases(FAMILY, "navigation-run"))
@@ -1058,7 +1052,7 @@ class NavigationRun(Rule):
             start,
             end,
             f'Run of {len(labels)} menu labels ("{_quote(shown, 60)}") left by the page template',
-            _unsafe_deletion(doc, start, end, "Delete the menu lines"),
+            self.line_deletion(doc, first, last, "Delete the menu lines", Applicability.UNSAFE),
         )
 
 
@@ -1336,7 +1330,7 @@ class PageChrome(Rule):
                     start,
                     end,
                     f'{len(run)} lines of page chrome ("{_quote(shown, 60)}") {zone} the article',
-                    _unsafe_deletion(doc, start, end, "Delete the page-chrome lines"),
+                    self.line_deletion(doc, first, last_index, "Delete the page-chrome lines", Applicability.UNSAFE),
                 )
 
     @staticmethod

@@ -347,7 +347,6 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
     # holding marks are looked at, found by bisection.
     paragraphs: list[_Paragraph] = []
     texts, starts = doc.line_texts, doc.line_starts
-    last_line = len(texts) - 1
     count = len(marks)
     cursor = 0
     index = 0
@@ -355,7 +354,7 @@ def _analyse(doc: Document, guillemets: bool) -> QuoteAnalysis:
         index = doc.line_index_among(marks[cursor][0], index)
         start = starts[index]
         end = start + len(texts[index])
-        end_break = starts[index + 1] if index < last_line else len(text)
+        end_break = doc.line_end_break(index)
         first = cursor
         while cursor < count and marks[cursor][0] < end_break:
             cursor += 1

@@ -3,8 +3,6 @@
 - BP011 counts its title-like labels in one loop that stops once the run's verdict is known
   (``_enough_title_like``) instead of summing ``_is_title_like`` over every label.
 - BP011 looks for a line of figures next to a run with plain loops instead of bounded ranges.
-- BP011 and BP017 build their deletion fix from the finding's span (``_unsafe_deletion``) instead
-  of looking the lines up again (``Rule.line_deletion``).
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from test_bps_round6_fast_paths import _LABEL_WORDS, _reference_is_title_like  # kept once
 
-from newslint import Applicability, Document
+from newslint import Document
 from newslint.rules import boilerplate_structure as bs
 
 _SPACES = ["", " ", " ", "\t", "\xa0", "  "]
@@ -60,18 +58,3 @@ def test_figures_loops_find_what_the_ranges_found(lines: list[str], data: st.Dat
     first = data.draw(st.integers(0, count - 1))
     last = data.draw(st.integers(first, count - 1))
     assert bs.NavigationRun._next_to_figures(doc, first, last) == _reference_next_to_figures(doc, first, last)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LINE, min_size=1, max_size=10), st.sampled_from(["", "\n", "\r\n", "\n\n"]), st.data())
-def test_deletion_from_the_span_is_the_line_deletion(lines: list[str], ending: str, data: st.DataObject) -> None:
-    doc = Document("\n".join(lines) + ending, "t.txt")
-    count = len(doc.lines)
-    assume(count)
-    first = data.draw(st.integers(0, count - 1))
-    last = data.draw(st.integers(first, count - 1))
-    rule = bs.PageChrome()
-    start, end = bs._line_span(doc, first, last)
-    assert bs._unsafe_deletion(doc, start, end, "Delete") == rule.line_deletion(
-        doc, first, last, "Delete", Applicability.UNSAFE
-    )

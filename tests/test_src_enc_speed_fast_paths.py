@@ -8,6 +8,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_pieces import texts_of
 
 from newslint import Document
 from newslint.rules.encoding import _GATE_SCANS, _RARE_BYTES, _may_have_rare_chars
@@ -58,7 +59,7 @@ _PIECES = [
     "dp",
     "a",
 ]
-texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+texts = texts_of(_PIECES)
 
 
 @settings(max_examples=300, deadline=None)

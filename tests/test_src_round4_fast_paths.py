@@ -5,7 +5,7 @@ collected in lists instead of a set of generators."""
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from text_pieces import SPACING, texts_of
 
 from newslint import Document
 from newslint.rules.sources import _hit_starts, _label_byte_triggers, _wire_triggers, _words
@@ -39,14 +39,9 @@ _PIECES = [
     "›",
     ".",
     ":",
-    " ",
-    "\t",
-    "\u00a0",
-    "\n",
-    "\r\n",
-    "\n\n",
+    *SPACING,
 ]
-texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+texts = texts_of(_PIECES)
 
 
 @settings(max_examples=300, deadline=None)
@@ -71,7 +66,7 @@ def _wire_line_starts_by_set(text: str) -> list[int]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*_words("wire-keywords"), *_PIECES]), max_size=24).map("".join))
+@given(texts_of([*_words("wire-keywords"), *_PIECES]))
 def test_wire_keyword_lines_are_the_set_of_every_scan(text):
     triggers = _wire_triggers()
     assert triggers is not None

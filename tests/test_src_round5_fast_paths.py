@@ -5,7 +5,7 @@ must find the match the union finds on the lines that meet any need."""
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from text_pieces import texts_of
 
 from newslint.rules.sources import (
     _H_CHARS,
@@ -70,7 +70,7 @@ _PIECES = [
     "\r\n",
     "\n\n",
 ]
-texts = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
+texts = texts_of(_PIECES, max_size=20)
 
 
 def _may_match_plain(line: str) -> bool:

@@ -5,7 +5,7 @@ through one key made once (the label hits that reuse the first search: in the ro
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from text_pieces import SPACING, texts_of
 
 from newslint import Document
 from newslint.rules.sources import (
@@ -49,14 +49,9 @@ _PIECES = [
     "?",
     ";",
     ",",
-    " ",
-    "\t",
-    "\u00a0",
-    "\n",
-    "\r\n",
-    "\n\n",
+    *SPACING,
 ]
-texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+texts = texts_of(_PIECES)
 
 
 @settings(max_examples=300, deadline=None)
